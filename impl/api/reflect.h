@@ -1,14 +1,15 @@
 // How API types are declared, and what the generic codec derives from the declaration.
 //
-// Every API struct lists its fields with KREF_API_STRUCT, in upstream order, with the upstream
-// JSON field name as the C++ member name (camelCase, as on the wire). A name that is a C++
-// keyword gets a trailing underscore, which the codec strips: `namespace_`, `template_`,
-// `operator_`, `continue_`, `default_`. Every member is value-initialized (zero, empty), and the
-// struct gets a defaulted operator==.
+// Every API struct lists its fields with KREF_API_STRUCT, in upstream order, as (type, name)
+// pairs with the upstream JSON field name as the C++ member name (camelCase, as on the wire). A
+// name that is a C++ keyword gets a trailing underscore, which the codec strips: `namespace_`,
+// `template_`, `operator_`, `continue_`, `default_`. Every member is value-initialized (zero,
+// empty), and the struct gets a defaulted operator==. A field type may not contain a top-level
+// comma: write maps as Map<T> (std::map<std::string, T>).
 //
 // Field types and their JSON behaviour (Go encoding/json rules, as upstream):
 //   std::string, bool, int32_t, int64_t, double   omitted when zero ("omitempty"),
-//   std::vector<T>, std::map<std::string, T>      omitted when empty,
+//   std::vector<T>, Map<T>                        omitted when empty,
 //   std::optional<T>                              a Go pointer: omitted when absent,
 //   another API struct, Time, IntOrString         always emitted (Go never omits a struct),
 //   Quantity, MicroTime, Bytes, RawJson           see their headers.
@@ -25,37 +26,31 @@
 // Go's inline embedding (TypeMeta, VolumeSource in Volume, ProbeHandler in Probe) is written
 // out flat: the embedded fields are members of the outer struct.
 //
-// (DESIGN.md named BOOST_HANA_DEFINE_STRUCT for this. It declares members without
-// initializers, so a default-constructed struct held indeterminate integers; this macro keeps
-// its syntax and fixes that.)
+// The macro gives the struct `template <class V> static constexpr void KrefVisit(V&& v)`, which
+// calls `v.template operator()<&T::field>("field")` for each field in order; a function
+// template costs nothing until a codec uses it. (DESIGN.md named BOOST_HANA_DEFINE_STRUCT: it
+// leaves scalar members uninitialized and its tuples made each header that included the pod
+// types cost 4 s and 900 MB to compile; this costs 1 s and 200 MB.)
 #pragma once
 
-#include <boost/preprocessor/arithmetic/dec.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/seq/for_each_i.hpp>
-#include <boost/preprocessor/stringize.hpp>
-#include <boost/preprocessor/tuple/elem.hpp>
-#include <boost/preprocessor/tuple/enum.hpp>
-#include <boost/preprocessor/tuple/pop_back.hpp>
-#include <boost/preprocessor/tuple/size.hpp>
-#include <boost/preprocessor/variadic/to_seq.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
+
+#include "impl/api/internal/pp_for_each.h"
+#include "impl/common/status.h"
+
+namespace boost::json {
+class value;
+}
 
 namespace kref::api {
 
-// One reflected field: its C++ name and a pointer to the member.
-template <class Struct, class Member>
-struct FieldRef {
-  std::string_view name;
-  Member Struct::*pointer;
-};
+template <class T>
+using Map = std::map<std::string, T>;
 
 // The wire name of a member: its C++ name without a trailing underscore.
 constexpr std::string_view WireName(std::string_view member_name) {
@@ -63,9 +58,21 @@ constexpr std::string_view WireName(std::string_view member_name) {
   return member_name;
 }
 
+namespace internal {
+class DecodeContext;
+// The JSON codec of one type (impl/api/internal/json_codec.h).
+template <class T, class Enable = void>
+struct Codec;
+
+struct NullVisitor {
+  template <auto Member>
+  constexpr void operator()(std::string_view) {}
+};
+}  // namespace internal
+
 template <class T>
 concept ApiStruct = requires {
-  T::KrefFields();
+  T::KrefVisit(internal::NullVisitor{});
 };
 
 template <class T>
@@ -78,28 +85,41 @@ constexpr bool AlwaysEmits(std::string_view wire_name) {
   return false;
 }
 
-// Calls f(FieldRef) for each field of `T` in declaration order.
+// Calls f(wire_name, member) for each field of `object`, in declaration order.
 template <ApiStruct T, class F>
-constexpr void ForEachField(F&& f) {
-  std::apply([&](const auto&... field) { (f(field), ...); }, T::KrefFields());
+void ForEachField(T& object, F&& f) {
+  T::KrefVisit([&]<auto Member>(std::string_view name) { f(WireName(name), object.*Member); });
 }
 
 }  // namespace kref::api
 
-#define KREF_INTERNAL_FIELD_NAME(field) \
-  BOOST_PP_TUPLE_ELEM(BOOST_PP_DEC(BOOST_PP_TUPLE_SIZE(field)), field)
-#define KREF_INTERNAL_FIELD_TYPE(field) BOOST_PP_TUPLE_ENUM(BOOST_PP_TUPLE_POP_BACK(field))
-#define KREF_INTERNAL_DECLARE_FIELD(r, data, field) \
-  KREF_INTERNAL_FIELD_TYPE(field) KREF_INTERNAL_FIELD_NAME(field){};
-#define KREF_INTERNAL_FIELD_REF(r, type, i, field)                                              \
-  BOOST_PP_COMMA_IF(i)::kref::api::FieldRef {                                                   \
-    BOOST_PP_STRINGIZE(KREF_INTERNAL_FIELD_NAME(field)), &type::KREF_INTERNAL_FIELD_NAME(field) \
-  }
+#define KREF_INTERNAL_FIELD_TYPE(type, name) type
+#define KREF_INTERNAL_FIELD_NAME(type, name) name
+#define KREF_INTERNAL_DECLARE(owner, field) \
+  KREF_INTERNAL_FIELD_TYPE field KREF_INTERNAL_FIELD_NAME field{};
+#define KREF_INTERNAL_STRINGIZE_(x) #x
+#define KREF_INTERNAL_STRINGIZE(x) KREF_INTERNAL_STRINGIZE_(x)
+#define KREF_INTERNAL_VISIT(owner, field)                        \
+  v.template operator()<&owner::KREF_INTERNAL_FIELD_NAME field>( \
+      KREF_INTERNAL_STRINGIZE(KREF_INTERNAL_FIELD_NAME field));
 
-#define KREF_API_STRUCT(type, ...)                                                             \
-  BOOST_PP_SEQ_FOR_EACH(KREF_INTERNAL_DECLARE_FIELD, _, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)) \
-  static constexpr auto KrefFields() {                                                         \
-    return std::make_tuple(BOOST_PP_SEQ_FOR_EACH_I(KREF_INTERNAL_FIELD_REF, type,              \
-                                                   BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__)));    \
-  }                                                                                            \
+#define KREF_API_STRUCT(type, ...)                           \
+  KREF_PP_FOR_EACH(KREF_INTERNAL_DECLARE, type, __VA_ARGS__) \
+  template <class V>                                         \
+  static constexpr void KrefVisit(V&& v) {                   \
+    KREF_PP_FOR_EACH(KREF_INTERNAL_VISIT, type, __VA_ARGS__) \
+  }                                                          \
   bool operator==(const type&) const = default
+
+// Declares that T's JSON codec is compiled once, in the .cc that says
+// KREF_API_DEFINE_SEPARATE_CODEC(T), instead of in every translation unit that encodes a type
+// containing a T. Use at global scope, after T's namespace is closed, for types many kinds embed
+// (ObjectMeta, PodSpec, PodTemplateSpec).
+#define KREF_API_SEPARATE_CODEC(T)                                           \
+  template <>                                                                \
+  struct kref::api::internal::Codec<T, void> {                               \
+    static void Encode(const T& value, std::string& out);                    \
+    static ::kref::Status Decode(const ::boost::json::value& json, T& value, \
+                                 ::kref::api::internal::DecodeContext& ctx); \
+    static bool IsEmpty(const T&) { return false; }                          \
+  }

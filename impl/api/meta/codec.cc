@@ -8,3 +8,5 @@ KREF_API_INSTANTIATE_JSON(kref::api::meta::DeleteOptions);
 KREF_API_INSTANTIATE_JSON(kref::api::meta::WatchEvent);
 KREF_API_INSTANTIATE_JSON(kref::api::meta::Table);
 KREF_API_INSTANTIATE_JSON(kref::api::meta::LabelSelector);
+
+KREF_API_DEFINE_SEPARATE_CODEC(kref::api::meta::ObjectMeta);

@@ -46,8 +46,8 @@ struct ObjectMeta {
       (Time, creationTimestamp),
       (std::optional<Time>, deletionTimestamp),
       (std::optional<int64_t>, deletionGracePeriodSeconds),
-      (std::map<std::string, std::string>, labels),
-      (std::map<std::string, std::string>, annotations),
+      (Map<std::string>, labels),
+      (Map<std::string>, annotations),
       (std::vector<OwnerReference>, ownerReferences),
       (std::vector<std::string>, finalizers),
       (std::vector<ManagedFieldsEntry>, managedFields));
@@ -82,7 +82,7 @@ struct LabelSelectorRequirement {
 
 struct LabelSelector {
   KREF_API_STRUCT(LabelSelector,
-      (std::map<std::string, std::string>, matchLabels),
+      (Map<std::string>, matchLabels),
       (std::vector<LabelSelectorRequirement>, matchExpressions));
 };
 
@@ -193,3 +193,5 @@ struct Table {
 
 }  // namespace kref::api::meta
 // clang-format on
+
+KREF_API_SEPARATE_CODEC(kref::api::meta::ObjectMeta);

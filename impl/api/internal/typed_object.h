@@ -1,0 +1,46 @@
+// TypedObject<T>: the Object implementation for one API type. Included by the group
+// registration files only. The kind's operations are found by argument-dependent lookup in
+// T's namespace: PrepareForCreate(T&), SetDefaults(T&) and Validate(const T&).
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include "impl/api/json.h"
+#include "impl/api/registry.h"
+
+namespace kref::api::internal {
+
+template <class T>
+class TypedObject final : public Object {
+ public:
+  TypedObject(const KindInfo& info, T value) : info_(&info), value_(std::move(value)) {}
+
+  const KindInfo& info() const override { return *info_; }
+  meta::ObjectMeta& metadata() override { return value_.metadata; }
+  void PrepareForCreate() override { PrepareForCreate(value_); }
+  void Default() override { SetDefaults(value_); }
+  validation::FieldErrors Validate() const override { return Validate(value_); }
+  std::string ToJson() const override { return api::ToJson(value_); }
+  std::unique_ptr<Object> Clone() const override {
+    return std::make_unique<TypedObject>(*info_, value_);
+  }
+
+ protected:
+  void* Raw(const std::type_info& type) override {
+    return type == typeid(T) ? static_cast<void*>(&value_) : nullptr;
+  }
+
+ private:
+  const KindInfo* info_;
+  T value_;
+};
+
+// The decode function of KindInfo for T. `info` must outlive the objects it makes.
+template <class T, const KindInfo* (*info)()>
+Result<std::unique_ptr<Object>> DecodeTyped(const boost::json::value& value,
+                                            DecodeReport* report) {
+  KREF_ASSIGN_OR_RETURN(T typed, FromJsonValue<T>(value, report));
+  return std::unique_ptr<Object>(std::make_unique<TypedObject<T>>(*info(), std::move(typed)));
+}
+
+}  // namespace kref::api::internal
