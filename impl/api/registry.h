@@ -7,7 +7,6 @@
 #pragma once
 
 #include <boost/json/value.hpp>
-
 #include <memory>
 #include <span>
 #include <string>
@@ -69,7 +68,7 @@ struct KindInfo {
   std::vector<std::string_view> categories;    // {"all"}
 
   // Decodes a JSON value of this kind (apiVersion and kind are not checked here).
-  Result<std::unique_ptr<Object>> (*decode)(const boost::json::value& value,
+  Result<std::unique_ptr<Object>> (*decode)(const KindInfo& info, const boost::json::value& value,
                                             DecodeReport* report) = nullptr;
 
   // "apps/v1", or "v1" for the core group.
@@ -92,9 +91,9 @@ class Registry {
   const KindInfo* FindResource(std::string_view group, std::string_view version,
                                std::string_view resource) const;
 
-  // Decodes one object: finds its kind from apiVersion and kind, then decodes. Errors are
-  // InvalidArgument: "Object 'Kind' is missing in '...'", "no kind \"Foo\" is registered for
-  // version \"v1\"", or the codec's.
+  // Decodes one object: finds its kind from apiVersion and kind, then decodes. Errors:
+  // InvalidArgument "Object 'Kind' is missing in '...'" (or 'apiVersion') or the codec's;
+  // NotFound "no matches for kind \"Foo\" in version \"apps/v1\"" (kubectl's wording).
   Result<std::unique_ptr<Object>> Decode(const boost::json::value& value,
                                          DecodeReport* report = nullptr) const;
 

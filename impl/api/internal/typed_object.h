@@ -10,6 +10,21 @@
 
 namespace kref::api::internal {
 
+// Free functions so that argument-dependent lookup, not the member of the same name, finds
+// the kind's operations.
+template <class T>
+void PrepareForCreateOf(T& object) {
+  PrepareForCreate(object);
+}
+template <class T>
+void SetDefaultsOf(T& object) {
+  SetDefaults(object);
+}
+template <class T>
+validation::FieldErrors ValidateOf(const T& object) {
+  return Validate(object);
+}
+
 template <class T>
 class TypedObject final : public Object {
  public:
@@ -17,9 +32,9 @@ class TypedObject final : public Object {
 
   const KindInfo& info() const override { return *info_; }
   meta::ObjectMeta& metadata() override { return value_.metadata; }
-  void PrepareForCreate() override { PrepareForCreate(value_); }
-  void Default() override { SetDefaults(value_); }
-  validation::FieldErrors Validate() const override { return Validate(value_); }
+  void PrepareForCreate() override { PrepareForCreateOf(value_); }
+  void Default() override { SetDefaultsOf(value_); }
+  validation::FieldErrors Validate() const override { return ValidateOf(value_); }
   std::string ToJson() const override { return api::ToJson(value_); }
   std::unique_ptr<Object> Clone() const override {
     return std::make_unique<TypedObject>(*info_, value_);
@@ -36,11 +51,11 @@ class TypedObject final : public Object {
 };
 
 // The decode function of KindInfo for T. `info` must outlive the objects it makes.
-template <class T, const KindInfo* (*info)()>
-Result<std::unique_ptr<Object>> DecodeTyped(const boost::json::value& value,
+template <class T>
+Result<std::unique_ptr<Object>> DecodeTyped(const KindInfo& info, const boost::json::value& value,
                                             DecodeReport* report) {
   KREF_ASSIGN_OR_RETURN(T typed, FromJsonValue<T>(value, report));
-  return std::unique_ptr<Object>(std::make_unique<TypedObject<T>>(*info(), std::move(typed)));
+  return std::unique_ptr<Object>(std::make_unique<TypedObject<T>>(info, std::move(typed)));
 }
 
 }  // namespace kref::api::internal

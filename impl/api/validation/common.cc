@@ -1,0 +1,219 @@
+#include "impl/api/validation/common.h"
+
+#include <algorithm>
+
+#include "impl/api/labels.h"
+
+namespace kref::api::validation {
+namespace {
+
+constexpr int64_t kTotalAnnotationSizeLimitBytes = 256 * 1024;
+
+// A generateName prefix may end in '-': it is checked as if a letter followed.
+std::string MaskTrailingDash(std::string_view name) {
+  std::string masked(name);
+  if (masked.size() > 1 && masked.back() == '-') masked.back() = 'a';
+  return masked;
+}
+
+}  // namespace
+
+Problems NameIsDNSSubdomain(std::string_view name, bool prefix) {
+  return IsDNS1123Subdomain(prefix ? MaskTrailingDash(name) : std::string(name));
+}
+
+Problems NameIsDNSLabel(std::string_view name, bool prefix) {
+  return IsDNS1123Label(prefix ? MaskTrailingDash(name) : std::string(name));
+}
+
+Problems NameIsDNS1035Label(std::string_view name, bool prefix) {
+  return IsDNS1035Label(prefix ? MaskTrailingDash(name) : std::string(name));
+}
+
+Problems NameIsPathSegment(std::string_view name, bool prefix) {
+  Problems problems;
+  if (prefix) {
+    if (name == "." || name == "..") {
+      problems.push_back("may not be '" + std::string(name) + "'");
+    }
+  } else if (name == "." || name == "..") {
+    problems.push_back("may not be '" + std::string(name) + "'");
+  }
+  for (std::string_view illegal : {"/", "%"}) {
+    if (name.find(illegal) != std::string_view::npos) {
+      problems.push_back("may not contain '" + std::string(illegal) + "'");
+    }
+  }
+  return problems;
+}
+
+FieldErrors ValidateLabels(const Map<std::string>& labels, const Path& path) {
+  FieldErrors errors;
+  for (const auto& [key, value] : labels) {
+    for (const std::string& problem : IsQualifiedName(key)) {
+      errors.push_back(Invalid(path, key, problem));
+    }
+    for (const std::string& problem : IsValidLabelValue(value)) {
+      errors.push_back(Invalid(path, value, problem));
+    }
+  }
+  return errors;
+}
+
+FieldErrors ValidateAnnotations(const Map<std::string>& annotations, const Path& path) {
+  FieldErrors errors;
+  int64_t total = 0;
+  for (const auto& [key, value] : annotations) {
+    std::string lower(key);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const std::string& problem : IsQualifiedName(lower)) {
+      errors.push_back(Invalid(path, key, problem));
+    }
+    total += static_cast<int64_t>(key.size() + value.size());
+  }
+  if (total > kTotalAnnotationSizeLimitBytes) {
+    errors.push_back(TooLong(path, kTotalAnnotationSizeLimitBytes));
+  }
+  return errors;
+}
+
+FieldErrors ValidateOwnerReferences(const std::vector<meta::OwnerReference>& refs,
+                                    const Path& path) {
+  FieldErrors errors;
+  std::vector<std::string> controllers;
+  for (const meta::OwnerReference& ref : refs) {
+    std::string_view version = ref.apiVersion;
+    if (size_t slash = version.rfind('/'); slash != std::string_view::npos) {
+      version.remove_prefix(slash + 1);
+    }
+    if (version.empty()) {
+      errors.push_back(
+          Invalid(path.Child("apiVersion"), ref.apiVersion, "version must not be empty"));
+    }
+    if (ref.kind.empty())
+      errors.push_back(Invalid(path.Child("kind"), ref.kind, "must not be empty"));
+    if (ref.name.empty())
+      errors.push_back(Invalid(path.Child("name"), ref.name, "must not be empty"));
+    if (ref.uid.empty()) errors.push_back(Invalid(path.Child("uid"), ref.uid, "must not be empty"));
+    if (ref.apiVersion == "v1" && ref.kind == "Event") {
+      errors.push_back(Invalid(path, BadValue::Raw("v1.OwnerReference{...}"),
+                               "/v1, Kind=Event is disallowed from being an owner"));
+    }
+    if (ref.controller.value_or(false)) controllers.push_back(ref.kind + "/" + ref.name);
+  }
+  if (controllers.size() > 1) {
+    std::string list;
+    for (size_t i = 0; i < controllers.size(); ++i) {
+      if (i > 0) list += " and ";
+      list += controllers[i];
+    }
+    errors.push_back(Invalid(path, BadValue::Raw("[]v1.OwnerReference{...}"),
+                             "Only one reference can have Controller set to true. Found \"true\" "
+                             "in references for " +
+                                 list));
+  }
+  return errors;
+}
+
+FieldErrors ValidateFinalizers(const std::vector<std::string>& finalizers, const Path& path) {
+  FieldErrors errors;
+  bool orphan = false;
+  bool foreground = false;
+  for (const std::string& finalizer : finalizers) {
+    for (const std::string& problem : IsQualifiedName(finalizer)) {
+      errors.push_back(Invalid(path, finalizer, problem));
+    }
+    orphan |= finalizer == "orphan";
+    foreground |= finalizer == "foregroundDeletion";
+  }
+  if (orphan && foreground) {
+    errors.push_back(
+        Invalid(path, finalizers, "finalizer orphan and foregroundDeletion cannot be both set"));
+  }
+  return errors;
+}
+
+FieldErrors ValidateObjectMeta(const meta::ObjectMeta& meta, bool namespaced,
+                               const NameValidator& name_validator, const Path& path) {
+  FieldErrors errors;
+  if (!meta.generateName.empty()) {
+    for (const std::string& problem : name_validator(meta.generateName, true)) {
+      errors.push_back(Invalid(path.Child("generateName"), meta.generateName, problem));
+    }
+  }
+  if (meta.name.empty()) {
+    errors.push_back(Required(path.Child("name"), "name or generateName is required"));
+  } else {
+    for (const std::string& problem : name_validator(meta.name, false)) {
+      errors.push_back(Invalid(path.Child("name"), meta.name, problem));
+    }
+  }
+  if (namespaced) {
+    if (meta.namespace_.empty()) {
+      errors.push_back(Required(path.Child("namespace")));
+    } else {
+      for (const std::string& problem : IsDNS1123Label(meta.namespace_)) {
+        errors.push_back(Invalid(path.Child("namespace"), meta.namespace_, problem));
+      }
+    }
+  } else if (!meta.namespace_.empty()) {
+    errors.push_back(Forbidden(path.Child("namespace"), "not allowed on this type"));
+  }
+  Append(errors, ValidateNonnegative(meta.generation, path.Child("generation")));
+  Append(errors, ValidateLabels(meta.labels, path.Child("labels")));
+  Append(errors, ValidateAnnotations(meta.annotations, path.Child("annotations")));
+  Append(errors, ValidateOwnerReferences(meta.ownerReferences, path.Child("ownerReferences")));
+  Append(errors, ValidateFinalizers(meta.finalizers, path.Child("finalizers")));
+  return errors;
+}
+
+FieldErrors ValidateLabelSelector(const meta::LabelSelector& selector, const Path& path) {
+  FieldErrors errors = ValidateLabels(selector.matchLabels, path.Child("matchLabels"));
+  Path expressions = path.Child("matchExpressions");
+  for (size_t i = 0; i < selector.matchExpressions.size(); ++i) {
+    const meta::LabelSelectorRequirement& r = selector.matchExpressions[i];
+    Path at = expressions.Index(i);
+    if (r.operator_ == "In" || r.operator_ == "NotIn") {
+      if (r.values.empty()) {
+        errors.push_back(
+            Required(at.Child("values"), "must be specified when `operator` is 'In' or 'NotIn'"));
+      }
+    } else if (r.operator_ == "Exists" || r.operator_ == "DoesNotExist") {
+      if (!r.values.empty()) {
+        errors.push_back(Forbidden(at.Child("values"),
+                                   "may not be specified when `operator` is 'Exists' or "
+                                   "'DoesNotExist'"));
+      }
+    } else {
+      errors.push_back(Invalid(at.Child("operator"), r.operator_, "not a valid selector operator"));
+    }
+    for (const std::string& problem : IsQualifiedName(r.key)) {
+      errors.push_back(Invalid(at.Child("key"), r.key, problem));
+    }
+    for (size_t j = 0; j < r.values.size(); ++j) {
+      for (const std::string& problem : IsValidLabelValue(r.values[j])) {
+        errors.push_back(Invalid(at.Child("values").Index(j), r.values[j], problem));
+      }
+    }
+  }
+  return errors;
+}
+
+FieldErrors ValidateLabelSelectorString(std::string_view selector, const Path& path) {
+  Result<labels::Selector> parsed = labels::Selector::Parse(selector);
+  if (parsed) return {};
+  return {Invalid(path, selector, parsed.error().message())};
+}
+
+FieldErrors ValidateNonnegative(int64_t value, const Path& path) {
+  if (value >= 0) return {};
+  return {Invalid(path, value, "must be greater than or equal to 0")};
+}
+
+FieldErrors ValidatePositive(int64_t value, const Path& path) {
+  if (value > 0) return {};
+  return {Invalid(path, value, "must be greater than 0")};
+}
+
+}  // namespace kref::api::validation
