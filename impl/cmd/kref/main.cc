@@ -1,0 +1,75 @@
+// kref: Kubernetes, written again as a reference implementation. One binary, one subcommand per
+// role; see `kref --help`.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "impl/cmd/kref/validate.h"
+
+namespace {
+
+constexpr char kKubernetesVersion[] = "v1.32";
+
+int RunValidate(const kref::cli::ValidateOptions& options) {
+  kref::cli::ValidateReport report = kref::cli::ValidateManifests(options, std::cin);
+  size_t errors = 0;
+  for (const kref::cli::Problem& problem : report.problems) {
+    (problem.warning ? std::cerr : std::cout) << problem.ToString() << "\n";
+    errors += problem.warning ? 0 : 1;
+  }
+  std::cerr << report.objects << (report.objects == 1 ? " object" : " objects") << " in "
+            << report.files << (report.files == 1 ? " file" : " files") << ": "
+            << (errors == 0 ? "valid"
+                            : std::to_string(errors) + (errors == 1 ? " problem" : " problems"))
+            << "\n";
+  return report.ok() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app("kref: Kubernetes as a reference implementation (API " +
+               std::string(kKubernetesVersion) + ")");
+  app.require_subcommand(1);
+
+  CLI::App* version = app.add_subcommand("version",
+                                         "Print the kref version and the Kubernetes "
+                                         "API version it implements");
+
+  kref::cli::ValidateOptions validate_options;
+  std::string field_validation = "strict";
+  CLI::App* validate = app.add_subcommand(
+      "validate",
+      "Check manifests as the API server would on create: decode (unknown fields per --validate), "
+      "default, validate. Prints one line per problem (<file>:<line>: document <n>: <message>) "
+      "and exits 1 if there is any.");
+  validate
+      ->add_option("-f,--filename", validate_options.paths,
+                   "Manifest file, directory (searched recursively for .yaml, .yml, .json) "
+                   "or - for stdin; repeatable")
+      ->required();
+  validate
+      ->add_option("--validate", field_validation,
+                   "Unknown and duplicate fields: strict (errors), warn (warnings) or ignore; "
+                   "true and false mean strict and ignore, as in kubectl")
+      ->check(CLI::IsMember({"strict", "warn", "ignore", "true", "false"}));
+  CLI::Option* namespace_option =
+      validate->add_option("-n,--namespace", validate_options.namespace_name,
+                           "Namespace for namespaced objects that have none (default \"default\")");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (version->parsed()) {
+    std::cout << "kref " << KREF_VERSION << "\nKubernetes API " << kKubernetesVersion << "\n";
+    return 0;
+  }
+  if (validate->parsed()) {
+    validate_options.field_validation =
+        field_validation == "warn" ? kref::cli::FieldValidation::kWarn
+        : field_validation == "ignore" || field_validation == "false"
+            ? kref::cli::FieldValidation::kIgnore
+            : kref::cli::FieldValidation::kStrict;
+    validate_options.namespace_explicit = namespace_option->count() > 0;
+    return RunValidate(validate_options);
+  }
+  return 0;
+}
