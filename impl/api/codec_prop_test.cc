@@ -6,6 +6,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "impl/api/apps/types.h"
 #include "impl/api/autoscaling/types.h"
@@ -28,9 +29,9 @@ void JsonRoundTrip(const T& value) {
   std::string json = ToJson(value);
   DecodeReport report;
   Result<T> back = FromJson<T>(json, &report);
-  RC_ASSERT(back.has_value());
+  if (!back) RC_FAIL("cannot decode " + json + ": " + back.error().ToString());
   RC_ASSERT(report.unknown_fields.empty());
-  RC_ASSERT(*back == value);
+  if (!(*back == value)) RC_FAIL("decoded " + ToJson(*back) + "\n  from " + json);
   RC_ASSERT(ToJson(*back) == json);
 }
 
@@ -39,9 +40,12 @@ void YamlRoundTrip(const T& value) {
   boost::json::value tree = boost::json::parse(ToJson(value));
   std::string yaml = JsonToYaml(tree);
   Result<std::vector<ManifestDocument>> documents = ParseManifests(yaml);
-  RC_ASSERT(documents.has_value());
+  if (!documents) RC_FAIL("cannot parse\n" + yaml + documents.error().ToString());
   RC_ASSERT(documents->size() == 1u);
-  RC_ASSERT((*documents)[0].value == tree);
+  if (!((*documents)[0].value == tree)) {
+    RC_FAIL("YAML\n" + yaml + "reads back as " + boost::json::serialize((*documents)[0].value) +
+            "\n  not " + boost::json::serialize(tree));
+  }
   Result<T> back = FromJsonValue<T>((*documents)[0].value);
   RC_ASSERT(back.has_value());
   RC_ASSERT(*back == value);

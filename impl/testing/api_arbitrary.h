@@ -38,10 +38,14 @@ inline rc::Gen<std::string> ApiString() {
                       });
 }
 
+// Quantities as they come off the wire: printed and parsed once. (A binary-SI value such as
+// 10^9 prints without a suffix and reads back as decimal SI, upstream too, so a quantity built
+// in memory need not print the same after a round trip; one read from text does.)
 inline rc::Gen<api::Quantity> ApiQuantity() {
   return rc::gen::apply(
       [](int64_t value, int scale, int format) {
-        return api::Quantity::FromScaled(value, scale, static_cast<api::Quantity::Format>(format));
+        auto q = api::Quantity::FromScaled(value, scale, static_cast<api::Quantity::Format>(format));
+        return *api::Quantity::Parse(q.ToString());
       },
       rc::gen::inRange<int64_t>(-1000000, 1000000), rc::gen::element(-9, -6, -3, 0, 3, 6),
       rc::gen::inRange(0, 3));
@@ -88,6 +92,20 @@ inline void Fill(api::MicroTime& value) {
 inline void Fill(api::IntOrString& value) {
   value = *rc::gen::arbitrary<bool>() ? api::IntOrString::FromInt(*rc::gen::arbitrary<int32_t>())
                                       : api::IntOrString::FromString(*rc::gen::nonEmpty(ApiString()));
+}
+// A pointer to Go's zero time encodes as null, which decodes as no pointer (upstream too), so
+// an optional time is absent or a real instant.
+inline void Fill(std::optional<api::Time>& value) {
+  value.reset();
+  if (*rc::gen::arbitrary<bool>()) {
+    value = api::Time::FromUnixSeconds(*rc::gen::inRange<int64_t>(-62135596799, 253402300799));
+  }
+}
+inline void Fill(std::optional<api::MicroTime>& value) {
+  value.reset();
+  if (*rc::gen::arbitrary<bool>()) {
+    value = api::MicroTime::FromUnixMicros(*rc::gen::inRange<int64_t>(0, 253402300799999999));
+  }
 }
 template <api::ApiStruct T>
 void Fill(T& value);
