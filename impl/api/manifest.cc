@@ -157,7 +157,7 @@ size_t LineOfNode(const YAML::Node& node) { return static_cast<size_t>(node.Mark
 
 class Converter {
  public:
-  explicit Converter(std::vector<std::string>& duplicates) : duplicates_(duplicates) {}
+  explicit Converter(std::vector<DuplicateField>& duplicates) : duplicates_(duplicates) {}
 
   Result<boost::json::value> Convert(const YAML::Node& node, const std::string& path,
                                      unsigned depth) {
@@ -206,7 +206,7 @@ class Converter {
       KREF_ASSIGN_OR_RETURN(std::string key, KeyString(key_node));
       std::string child_path = path.empty() ? key : path + "." + key;
       KREF_ASSIGN_OR_RETURN(boost::json::value value, Convert(it->second, child_path, depth + 1));
-      if (object.contains(key)) duplicates_.push_back(child_path);
+      if (object.contains(key)) duplicates_.push_back({child_path, LineOfNode(key_node)});
       object[key] = std::move(value);
     }
     // Merged keys never override keys given in the mapping itself.
@@ -263,7 +263,7 @@ class Converter {
     return v;
   }
 
-  std::vector<std::string>& duplicates_;
+  std::vector<DuplicateField>& duplicates_;
   size_t nodes_ = 0;
 };
 

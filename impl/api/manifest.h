@@ -22,14 +22,21 @@
 
 namespace kref::api {
 
+// A key given more than once in one mapping: its path ("metadata.labels.app") and the line of
+// the repeat. The last value wins, as upstream's YAML decoding does.
+struct DuplicateField {
+  std::string path;
+  size_t line = 0;
+  bool operator==(const DuplicateField&) const = default;
+};
+
 struct ManifestDocument {
   // 1-based position of the document in the stream, counting empty documents too.
   size_t number = 0;
   // 1-based line where the document starts.
   size_t line = 1;
   boost::json::value value;
-  // Paths of keys given more than once in one mapping ("metadata.labels.app"); the last wins.
-  std::vector<std::string> duplicate_fields;
+  std::vector<DuplicateField> duplicate_fields;
   // The 1-based line of the value at a field path as the codec and validation print it
   // ("spec.template.spec.containers[0].image", "metadata.labels[app]"), or of the closest
   // ancestor that exists. Never null.

@@ -86,7 +86,7 @@ TEST(ManifestTest, DuplicateKeysAreReported) {
   Result<std::vector<ManifestDocument>> docs =
       ParseManifests("metadata:\n  name: a\n  name: b\n");
   ASSERT_TRUE(docs.has_value());
-  EXPECT_EQ((*docs)[0].duplicate_fields, std::vector<std::string>{"metadata.name"});
+  EXPECT_EQ((*docs)[0].duplicate_fields, (std::vector<DuplicateField>{{"metadata.name", 3}}));
   EXPECT_EQ(boost::json::serialize((*docs)[0].value), R"({"metadata":{"name":"b"}})");
 }
 

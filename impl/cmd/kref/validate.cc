@@ -91,10 +91,11 @@ class Checker {
     return at == std::string::npos ? 1 : std::strtoul(message.c_str() + at + 5, nullptr, 10);
   }
 
+  // `line` 0 means the line of `path`.
   void Add(const Source& source, const api::ManifestDocument& document, std::string_view path,
-           std::string message, bool warning = false) {
-    report_.problems.push_back(
-        {source.name, document.line_of(path), document.number, std::move(message), warning});
+           std::string message, bool warning = false, size_t line = 0) {
+    report_.problems.push_back({source.name, line ? line : document.line_of(path),
+                                document.number, std::move(message), warning});
   }
 
   void CheckDocument(const Source& source, const api::ManifestDocument& document) {
@@ -107,18 +108,19 @@ class Checker {
       }
       return;
     }
-    for (const std::string& field : document.duplicate_fields) {
-      FieldProblem(source, document, field, "duplicate field \"" + field + "\"");
+    for (const api::DuplicateField& field : document.duplicate_fields) {
+      FieldProblem(source, document, field.path, "duplicate field \"" + field.path + "\"",
+                   field.line);
     }
     CheckObject(source, document, document.value, "");
   }
 
   // Unknown and duplicate fields: errors, warnings or nothing, per --validate.
   void FieldProblem(const Source& source, const api::ManifestDocument& document,
-                    const std::string& path, const std::string& what) {
+                    const std::string& path, const std::string& what, size_t line = 0) {
     if (options_.field_validation == FieldValidation::kIgnore) return;
     bool warning = options_.field_validation == FieldValidation::kWarn;
-    Add(source, document, path, (warning ? "" : "strict decoding error: ") + what, warning);
+    Add(source, document, path, (warning ? "" : "strict decoding error: ") + what, warning, line);
   }
 
   void CheckObject(const Source& source, const api::ManifestDocument& document,
