@@ -197,7 +197,7 @@ class Converter {
     std::vector<std::pair<std::string, const YAML::Node*>> merges;
     std::vector<YAML::Node> merge_sources;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key_node = it->first;
+      const YAML::Node key_node = it->first;  // a copy: it-> yields a temporary proxy
       if (key_node.Type() == YAML::NodeType::Scalar && key_node.Tag() == "?" &&
           key_node.Scalar() == "<<") {
         merge_sources.push_back(it->second);

@@ -3,7 +3,8 @@
 // int-or-percent bounds, and ControllerRevision's payload.
 //
 // Bad values that upstream prints with Go's %#v (maps, structs, IntOrString) are rendered the
-// same way; a non-nil pointer inside a struct prints as a fixed placeholder address.
+// same way (validation/common.h); a non-nil pointer inside a struct prints as a fixed placeholder
+// address.
 #include <charconv>
 #include <string>
 
@@ -17,74 +18,17 @@ namespace {
 
 using validation::BadValue;
 using validation::FieldErrors;
+using validation::GoIntOrString;
+using validation::GoLabelSelector;
+using validation::GoPointer;
+using validation::IsNotMoreThan100Percent;
 using validation::Path;
-
-// Go's %#v of a map[string]string (keys sorted, as fmt prints maps).
-std::string GoStringMap(const Map<std::string>& map) {
-  if (map.empty()) return "map[string]string(nil)";
-  std::string out = "map[string]string{";
-  bool first = true;
-  for (const auto& [key, value] : map) {
-    if (!first) out += ", ";
-    first = false;
-    out += validation::GoQuote(key) + ":" + validation::GoQuote(value);
-  }
-  return out + "}";
-}
-
-// Go's %#v of a []string.
-std::string GoStringSlice(const std::vector<std::string>& values) {
-  if (values.empty()) return "[]string(nil)";
-  return BadValue(values).text();
-}
-
-// Go's %#v of a metav1.LabelSelector value.
-std::string GoLabelSelector(const meta::LabelSelector& selector) {
-  std::string out =
-      "v1.LabelSelector{MatchLabels:" + GoStringMap(selector.matchLabels) + ", MatchExpressions:";
-  if (selector.matchExpressions.empty()) {
-    out += "[]v1.LabelSelectorRequirement(nil)";
-  } else {
-    out += "[]v1.LabelSelectorRequirement{";
-    for (size_t i = 0; i < selector.matchExpressions.size(); ++i) {
-      const meta::LabelSelectorRequirement& r = selector.matchExpressions[i];
-      if (i > 0) out += ", ";
-      out += "v1.LabelSelectorRequirement{Key:" + validation::GoQuote(r.key) +
-             ", Operator:" + validation::GoQuote(r.operator_) +
-             ", Values:" + GoStringSlice(r.values) + "}";
-    }
-    out += "}";
-  }
-  return out + "}";
-}
-
-// Go's %#v of an intstr.IntOrString value.
-std::string GoIntOrString(const IntOrString& value) {
-  return "intstr.IntOrString{Type:" + std::string(value.is_string() ? "1" : "0") +
-         ", IntVal:" + std::to_string(value.int_value()) +
-         ", StrVal:" + validation::GoQuote(value.string_value()) + "}";
-}
-
-// Go's %#v of a struct field holding a pointer of type *T.
-std::string GoPointer(std::string_view type, bool present) {
-  return "(*" + std::string(type) + ")(" + (present ? "0xc000010000" : "nil") + ")";
-}
+using validation::PercentValue;
+using validation::ValidatePositiveIntOrPercent;
 
 // The value the conversion to the internal type gives an absent IntOrString.
 IntOrString ValueOrZero(const std::optional<IntOrString>& value) {
   return value.value_or(IntOrString());
-}
-
-// getPercentValue: the N of a valid "N%" string.
-std::optional<int64_t> PercentValue(const IntOrString& value) {
-  if (!value.is_string() || !validation::IsValidPercent(value.string_value()).empty()) {
-    return std::nullopt;
-  }
-  const std::string& text = value.string_value();
-  int64_t number = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size() - 1, number);
-  if (error != std::errc()) return INT64_MAX;
-  return number;
 }
 
 // getIntOrPercentValue: a percentage's number, else intstr's IntValue (a string that is not a
@@ -97,27 +41,6 @@ int64_t IntOrPercentValue(const IntOrString& value) {
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (error != std::errc() || end != text.data() + text.size()) return 0;
   return number;
-}
-
-// ValidatePositiveIntOrPercent.
-FieldErrors ValidatePositiveIntOrPercent(const IntOrString& value, const Path& path) {
-  FieldErrors errors;
-  if (value.is_string()) {
-    for (const std::string& problem : validation::IsValidPercent(value.string_value())) {
-      errors.push_back(validation::Invalid(path, BadValue::Raw(GoIntOrString(value)), problem));
-    }
-  } else {
-    validation::Append(errors, validation::ValidateNonnegative(value.int_value(), path));
-  }
-  return errors;
-}
-
-// IsNotMoreThan100Percent.
-FieldErrors IsNotMoreThan100Percent(const IntOrString& value, const Path& path) {
-  std::optional<int64_t> percent = PercentValue(value);
-  if (!percent || *percent <= 100) return {};
-  return {validation::Invalid(path, BadValue::Raw(GoIntOrString(value)),
-                              "must not be greater than 100%")};
 }
 
 // The selector checks ValidateDeploymentSpec, ValidateReplicaSetSpec and
@@ -133,30 +56,17 @@ FieldErrors ValidateRequiredSelector(const std::optional<meta::LabelSelector>& s
   return errors;
 }
 
-FieldErrors SelectorMismatch(const Map<std::string>& template_labels, const Path& template_path) {
-  return {validation::Invalid(template_path.Child("metadata").Child("labels"),
-                              BadValue::Raw(GoStringMap(template_labels)),
-                              "`selector` does not match template `labels`")};
-}
-
 // ValidatePodTemplateSpecForReplicaSet (used by ReplicaSets and Deployments).
 FieldErrors ValidatePodTemplateSpecForReplicaSet(const core::PodTemplateSpec& template_spec,
                                                  const labels::Selector& selector,
                                                  const Path& path) {
   FieldErrors errors;
   if (!selector.Empty() && !selector.Matches(template_spec.metadata.labels)) {
-    validation::Append(errors, SelectorMismatch(template_spec.metadata.labels, path));
+    errors.push_back(validation::SelectorDoesNotMatchTemplate(template_spec.metadata.labels, path));
   }
   validation::Append(errors, core::ValidatePodTemplateSpec(template_spec, path));
-  const core::PodSpec& pod = template_spec.spec;
-  if (pod.restartPolicy != "Always") {
-    errors.push_back(validation::NotSupported(path.Child("spec").Child("restartPolicy"),
-                                              pod.restartPolicy, {"Always"}));
-  }
-  if (pod.activeDeadlineSeconds) {
-    errors.push_back(validation::Forbidden(path.Child("spec").Child("activeDeadlineSeconds"),
-                                           "activeDeadlineSeconds in ReplicaSet is not Supported"));
-  }
+  validation::Append(errors, core::ValidateLongRunningPodSpec(template_spec.spec, "ReplicaSet",
+                                                              path.Child("spec")));
   return errors;
 }
 
@@ -301,11 +211,9 @@ FieldErrors ValidateDaemonSetSpec(const DaemonSetSpec& spec, const Path& path) {
     validation::Append(errors,
                        validation::ValidateLabelSelector(*spec.selector, path.Child("selector")));
   }
-  Result<labels::Selector> selector = labels::Selector::FromLabelSelector(spec.selector);
-  if (selector.has_value() && !selector->Matches(spec.template_.metadata.labels)) {
-    validation::Append(errors,
-                       SelectorMismatch(spec.template_.metadata.labels, path.Child("template")));
-  }
+  validation::Append(errors,
+                     validation::ValidateSelectorMatchesTemplate(
+                         spec.selector, spec.template_.metadata.labels, path.Child("template")));
   if (spec.selector && spec.selector->matchLabels.empty() &&
       spec.selector->matchExpressions.empty()) {
     errors.push_back(validation::Invalid(path.Child("selector"),
@@ -314,16 +222,8 @@ FieldErrors ValidateDaemonSetSpec(const DaemonSetSpec& spec, const Path& path) {
   }
   Path template_path = path.Child("template");
   validation::Append(errors, core::ValidatePodTemplateSpec(spec.template_, template_path));
-  const core::PodSpec& pod = spec.template_.spec;
-  if (pod.restartPolicy != "Always") {
-    errors.push_back(validation::NotSupported(template_path.Child("spec").Child("restartPolicy"),
-                                              pod.restartPolicy, {"Always"}));
-  }
-  if (pod.activeDeadlineSeconds) {
-    errors.push_back(
-        validation::Forbidden(template_path.Child("spec").Child("activeDeadlineSeconds"),
-                              "activeDeadlineSeconds in DaemonSet is not Supported"));
-  }
+  validation::Append(errors, core::ValidateLongRunningPodSpec(spec.template_.spec, "DaemonSet",
+                                                              template_path.Child("spec")));
   validation::Append(
       errors, validation::ValidateNonnegative(spec.minReadySeconds, path.Child("minReadySeconds")));
   validation::Append(
@@ -407,7 +307,7 @@ FieldErrors ValidatePodTemplateSpecForStatefulSet(const core::PodTemplateSpec& t
                                                   const Path& path) {
   FieldErrors errors;
   if (!selector.Empty() && !selector.Matches(template_spec.metadata.labels)) {
-    validation::Append(errors, SelectorMismatch(template_spec.metadata.labels, path));
+    errors.push_back(validation::SelectorDoesNotMatchTemplate(template_spec.metadata.labels, path));
   }
   validation::Append(
       errors, validation::ValidateLabels(template_spec.metadata.labels, path.Child("labels")));
@@ -449,16 +349,9 @@ FieldErrors ValidateStatefulSetSpec(const StatefulSetSpec& spec, const Path& pat
     validation::Append(errors, ValidatePodTemplateSpecForStatefulSet(spec.template_, *selector,
                                                                      path.Child("template")));
   }
-  Path pod_path = path.Child("template").Child("spec");
-  if (spec.template_.spec.restartPolicy != "Always") {
-    errors.push_back(validation::NotSupported(pod_path.Child("restartPolicy"),
-                                              spec.template_.spec.restartPolicy, {"Always"}));
-  }
-  if (spec.template_.spec.activeDeadlineSeconds) {
-    errors.push_back(
-        validation::Forbidden(pod_path.Child("activeDeadlineSeconds"),
-                              "activeDeadlineSeconds in StatefulSet is not Supported"));
-  }
+  validation::Append(errors,
+                     core::ValidateLongRunningPodSpec(spec.template_.spec, "StatefulSet",
+                                                      path.Child("template").Child("spec")));
   return errors;
 }
 

@@ -1,28 +1,19 @@
 // apps/v1 create preparation, defaulting and validation, rule by rule with upstream's paths and
-// messages, and the realistic manifests under impl/api/testdata/apps.
+// messages (impl/api/testdata_test.cc checks the realistic manifests).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "impl/api/apps/ops.h"
-#include "impl/api/manifest.h"
-#include "impl/api/registry.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::apps {
 namespace {
 
-using Strings = std::vector<std::string>;
-
-template <class T>
-Strings Errors(const T& object) {
-  Strings out;
-  for (const validation::FieldError& e : Validate(object)) out.push_back(e.ToString());
-  return out;
-}
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 core::PodTemplateSpec WebTemplate() {
   core::PodTemplateSpec template_spec;
@@ -629,34 +620,6 @@ TEST(AppsDefaultsTest, DaemonSetPrepareForCreateSetsTemplateGeneration) {
   PrepareForCreate(ds);
   EXPECT_EQ(ds.metadata.annotations["deprecated.daemonset.template.generation"], "4");
   EXPECT_EQ(Errors(ds), Strings{});
-}
-
-// ---- Testdata ----
-
-TEST(AppsValidationTest, TestdataManifestsAreValid) {
-  for (const char* kind :
-       {"controllerrevision", "daemonset", "deployment", "replicaset", "statefulset"}) {
-    std::string path = std::string("impl/api/testdata/apps/") + kind + ".yaml";
-    std::ifstream file(path);
-    ASSERT_TRUE(file) << path << ": run from the repository root";
-    std::stringstream text;
-    text << file.rdbuf();
-    Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-    ASSERT_TRUE(docs) << docs.error().message();
-    ASSERT_FALSE(docs->empty());
-    for (const ManifestDocument& doc : *docs) {
-      Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-      ASSERT_TRUE(object) << object.error().message();
-      Object& o = **object;
-      if (o.metadata().namespace_.empty()) o.metadata().namespace_ = "default";
-      o.metadata().uid = std::string(validation::kPlaceholderUid);
-      o.PrepareForCreate();
-      o.Default();
-      Strings errors;
-      for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-      EXPECT_EQ(errors, Strings{}) << path << " document " << doc.number;
-    }
-  }
 }
 
 }  // namespace

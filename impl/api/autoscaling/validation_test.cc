@@ -1,29 +1,20 @@
 // autoscaling create preparation, defaulting and validation (Scale, HorizontalPodAutoscaler),
-// rule by rule with upstream's paths and messages, and the realistic manifests under
-// impl/api/testdata/autoscaling.
+// rule by rule with upstream's paths and messages (impl/api/testdata_test.cc checks the
+// realistic manifests).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "impl/api/autoscaling/ops.h"
-#include "impl/api/manifest.h"
-#include "impl/api/registry.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::autoscaling {
 namespace {
 
-using Strings = std::vector<std::string>;
-
-template <class T>
-Strings Errors(const T& object) {
-  Strings out;
-  for (const validation::FieldError& e : Validate(object)) out.push_back(e.ToString());
-  return out;
-}
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 Quantity Q(std::string_view text) { return *Quantity::Parse(text); }
 
@@ -401,33 +392,6 @@ TEST(AutoscalingValidationTest, ScaleMetadataValidated) {
   Scale scale;
   scale.metadata.name = "web";
   EXPECT_EQ(Errors(scale), Strings{"metadata.namespace: Required value"});
-}
-
-// ---- Testdata ----
-
-TEST(AutoscalingValidationTest, TestdataManifestsAreValid) {
-  for (const char* kind : {"horizontalpodautoscaler", "scale"}) {
-    std::string path = std::string("impl/api/testdata/autoscaling/") + kind + ".yaml";
-    std::ifstream file(path);
-    ASSERT_TRUE(file) << path << ": run from the repository root";
-    std::stringstream text;
-    text << file.rdbuf();
-    Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-    ASSERT_TRUE(docs) << docs.error().message();
-    ASSERT_FALSE(docs->empty());
-    for (const ManifestDocument& doc : *docs) {
-      Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-      ASSERT_TRUE(object) << object.error().message();
-      Object& o = **object;
-      if (o.metadata().namespace_.empty()) o.metadata().namespace_ = "default";
-      o.metadata().uid = std::string(validation::kPlaceholderUid);
-      o.PrepareForCreate();
-      o.Default();
-      Strings errors;
-      for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-      EXPECT_EQ(errors, Strings{}) << path << " document " << doc.number;
-    }
-  }
 }
 
 }  // namespace

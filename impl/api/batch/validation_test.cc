@@ -1,32 +1,23 @@
 // batch/v1 create preparation (the Job's generated selector), defaulting and validation, rule
-// by rule with upstream's paths and messages, and the realistic manifests under
-// impl/api/testdata/batch.
+// by rule with upstream's paths and messages (the schedule grammar is tested in
+// cron_schedule_test.cc, the realistic manifests in impl/api/testdata_test.cc).
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "impl/api/batch/ops.h"
-#include "impl/api/manifest.h"
-#include "impl/api/registry.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::batch {
 namespace {
 
-using Strings = std::vector<std::string>;
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 const std::string kUid(validation::kPlaceholderUid);
-
-template <class T>
-Strings Errors(const T& object) {
-  Strings out;
-  for (const validation::FieldError& e : Validate(object)) out.push_back(e.ToString());
-  return out;
-}
 
 core::PodTemplateSpec ReportTemplate() {
   core::PodTemplateSpec template_spec;
@@ -518,57 +509,6 @@ TEST(BatchValidationTest, CronJobScheduleFieldCount) {
                     "found 6: [0 0 1 1 * 2030]"});
 }
 
-TEST(BatchValidationTest, CronJobScheduleRanges) {
-  EXPECT_EQ(ScheduleErrors("61 * * * *"),
-            Strings{"spec.schedule: Invalid value: \"61 * * * *\": end of range (61) above "
-                    "maximum (59): 61"});
-  EXPECT_EQ(ScheduleErrors("0 0 0 * *"),
-            Strings{"spec.schedule: Invalid value: \"0 0 0 * *\": beginning of range (0) below "
-                    "minimum (1): 0"});
-  EXPECT_EQ(ScheduleErrors("0 0 * * 7"),
-            Strings{"spec.schedule: Invalid value: \"0 0 * * 7\": end of range (7) above maximum "
-                    "(6): 7"});
-  EXPECT_EQ(ScheduleErrors("5-2 * * * *"),
-            Strings{"spec.schedule: Invalid value: \"5-2 * * * *\": beginning of range (5) beyond "
-                    "end of range (2): 5-2"});
-  EXPECT_EQ(ScheduleErrors("1-2-3 * * * *"),
-            Strings{"spec.schedule: Invalid value: \"1-2-3 * * * *\": too many hyphens: 1-2-3"});
-}
-
-TEST(BatchValidationTest, CronJobScheduleSteps) {
-  EXPECT_EQ(ScheduleErrors("*/0 * * * *"),
-            Strings{"spec.schedule: Invalid value: \"*/0 * * * *\": step of range should be a "
-                    "positive number: */0"});
-  EXPECT_EQ(ScheduleErrors("*/5/2 * * * *"),
-            Strings{"spec.schedule: Invalid value: \"*/5/2 * * * *\": too many slashes: */5/2"});
-  EXPECT_EQ(ScheduleErrors("*/15 0-6/2 1,15 */3 *"), Strings{});
-}
-
-TEST(BatchValidationTest, CronJobScheduleNumbersAndNames) {
-  EXPECT_EQ(ScheduleErrors("a * * * *"),
-            Strings{"spec.schedule: Invalid value: \"a * * * *\": failed to parse int from a: "
-                    "strconv.Atoi: parsing \"a\": invalid syntax"});
-  EXPECT_EQ(ScheduleErrors("0 0 * Jan-MAR mon-FRI"), Strings{});
-  EXPECT_EQ(ScheduleErrors("0 0 * * sunday"),
-            Strings{"spec.schedule: Invalid value: \"0 0 * * sunday\": failed to parse int from "
-                    "sunday: strconv.Atoi: parsing \"sunday\": invalid syntax"});
-}
-
-TEST(BatchValidationTest, CronJobScheduleDescriptors) {
-  for (const char* schedule : {"@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight",
-                               "@hourly", "@every 1h30m", "@every 90s"}) {
-    EXPECT_EQ(ScheduleErrors(schedule), Strings{}) << schedule;
-  }
-  EXPECT_EQ(ScheduleErrors("@reboot"),
-            Strings{"spec.schedule: Invalid value: \"@reboot\": unrecognized descriptor: @reboot"});
-  EXPECT_EQ(ScheduleErrors("@every 5x"),
-            Strings{"spec.schedule: Invalid value: \"@every 5x\": failed to parse duration "
-                    "@every 5x: time: unknown unit \"x\" in duration \"5x\""});
-  EXPECT_EQ(ScheduleErrors("@every 5"),
-            Strings{"spec.schedule: Invalid value: \"@every 5\": failed to parse duration "
-                    "@every 5: time: missing unit in duration \"5\""});
-}
-
 TEST(BatchValidationTest, CronJobScheduleMayNotCarryTimeZone) {
   EXPECT_EQ(ScheduleErrors("TZ=UTC 0 * * * *"),
             Strings{"spec.schedule: Invalid value: \"TZ=UTC 0 * * * *\": cannot use TZ or "
@@ -664,33 +604,6 @@ TEST(BatchDefaultsTest, CronJobDefaults) {
   EXPECT_EQ(cj.spec.jobTemplate.spec.template_.spec.restartPolicy, "Always");
   EXPECT_FALSE(cj.spec.jobTemplate.spec.completions);
   EXPECT_FALSE(cj.spec.jobTemplate.spec.manualSelector);
-}
-
-// ---- Testdata ----
-
-TEST(BatchValidationTest, TestdataManifestsAreValid) {
-  for (const char* kind : {"cronjob", "job"}) {
-    std::string path = std::string("impl/api/testdata/batch/") + kind + ".yaml";
-    std::ifstream file(path);
-    ASSERT_TRUE(file) << path << ": run from the repository root";
-    std::stringstream text;
-    text << file.rdbuf();
-    Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-    ASSERT_TRUE(docs) << docs.error().message();
-    ASSERT_FALSE(docs->empty());
-    for (const ManifestDocument& doc : *docs) {
-      Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-      ASSERT_TRUE(object) << object.error().message();
-      Object& o = **object;
-      if (o.metadata().namespace_.empty()) o.metadata().namespace_ = "default";
-      o.metadata().uid = std::string(validation::kPlaceholderUid);
-      o.PrepareForCreate();
-      o.Default();
-      Strings errors;
-      for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-      EXPECT_EQ(errors, Strings{}) << path << " document " << doc.number;
-    }
-  }
 }
 
 }  // namespace

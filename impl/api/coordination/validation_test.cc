@@ -1,19 +1,19 @@
-// Lease create validation and defaulting, rule by rule with upstream's messages, and the
-// realistic manifests under impl/api/testdata/coordination.
+// Lease create validation and defaulting, rule by rule with upstream's messages
+// (impl/api/testdata_test.cc checks the realistic manifests).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "impl/api/coordination/ops.h"
-#include "impl/api/manifest.h"
-#include "impl/api/registry.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::coordination {
 namespace {
+
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 Lease ValidLease() {
   Lease lease;
@@ -23,14 +23,6 @@ Lease ValidLease() {
   lease.spec.leaseDurationSeconds = 40;
   return lease;
 }
-
-std::vector<std::string> Errors(const Lease& lease) {
-  std::vector<std::string> out;
-  for (const validation::FieldError& e : Validate(lease)) out.push_back(e.ToString());
-  return out;
-}
-
-using Strings = std::vector<std::string>;
 
 TEST(CoordinationValidationTest, ValidLeaseHasNoErrors) {
   EXPECT_EQ(Errors(ValidLease()), Strings{});
@@ -109,28 +101,6 @@ TEST(CoordinationDefaultsTest, PrepareForCreateDropsCoordinatedElectionFields) {
   EXPECT_FALSE(lease.spec.strategy.has_value());
   EXPECT_FALSE(lease.spec.preferredHolder.has_value());
   EXPECT_EQ(lease.spec.holderIdentity, "worker-1");
-}
-
-TEST(CoordinationValidationTest, TestdataManifestsAreValid) {
-  std::ifstream file("impl/api/testdata/coordination/lease.yaml");
-  ASSERT_TRUE(file) << "run from the repository root";
-  std::stringstream text;
-  text << file.rdbuf();
-  Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-  ASSERT_TRUE(docs) << docs.error().message();
-  ASSERT_FALSE(docs->empty());
-  for (const ManifestDocument& doc : *docs) {
-    Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-    ASSERT_TRUE(object) << object.error().message();
-    Object& o = **object;
-    if (o.metadata().namespace_.empty()) o.metadata().namespace_ = "default";
-    o.metadata().uid = std::string(validation::kPlaceholderUid);
-    o.PrepareForCreate();
-    o.Default();
-    std::vector<std::string> errors;
-    for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-    EXPECT_EQ(errors, Strings{}) << "document " << doc.number;
-  }
 }
 
 }  // namespace

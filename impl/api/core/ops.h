@@ -6,6 +6,8 @@
 // The kind registry finds these by argument-dependent lookup.
 #pragma once
 
+#include <string_view>
+
 #include "impl/api/core/types.h"
 #include "impl/api/validation/field_error.h"
 
@@ -85,6 +87,12 @@ validation::FieldErrors ValidatePodTemplateSpec(const PodTemplateSpec& template_
 // The pod spec rules shared by Pods and pod templates.
 validation::FieldErrors ValidatePodSpec(const PodSpec& spec, const meta::ObjectMeta& pod_meta,
                                         const validation::Path& path);
+// The rules controllers of pods that run until replaced (ReplicaSet, Deployment, DaemonSet,
+// StatefulSet, ReplicationController) add to their template's pod spec at `path`: restartPolicy
+// must be Always, and activeDeadlineSeconds is Forbidden ("activeDeadlineSeconds in <kind> is
+// not Supported").
+validation::FieldErrors ValidateLongRunningPodSpec(const PodSpec& spec, std::string_view kind,
+                                                   const validation::Path& path);
 validation::FieldErrors ValidatePersistentVolumeClaimSpec(const PersistentVolumeClaimSpec& spec,
                                                           const validation::Path& path);
 

@@ -1,21 +1,19 @@
-// EndpointSlice create validation and defaulting, rule by rule with upstream's messages, and
-// the realistic manifests under impl/api/testdata/discovery.
+// EndpointSlice create validation and defaulting, rule by rule with upstream's messages
+// (impl/api/testdata_test.cc checks the realistic manifests).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "impl/api/discovery/ops.h"
-#include "impl/api/manifest.h"
-#include "impl/api/registry.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::discovery {
 namespace {
 
-using Strings = std::vector<std::string>;
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 Endpoint MakeEndpoint(std::vector<std::string> addresses) {
   Endpoint endpoint;
@@ -40,12 +38,6 @@ EndpointSlice ValidSlice() {
   slice.endpoints = {MakeEndpoint({"10.244.1.17"})};
   slice.ports = {MakePort("http", 8080)};
   return slice;
-}
-
-Strings Errors(const EndpointSlice& slice) {
-  Strings out;
-  for (const validation::FieldError& e : Validate(slice)) out.push_back(e.ToString());
-  return out;
 }
 
 TEST(DiscoveryValidationTest, ValidSliceHasNoErrors) { EXPECT_EQ(Errors(ValidSlice()), Strings{}); }
@@ -301,28 +293,6 @@ TEST(DiscoveryDefaultsTest, PrepareForCreateDropsTopologyAndNodeHints) {
   ASSERT_TRUE(slice.endpoints[0].hints.has_value());
   EXPECT_EQ(slice.endpoints[0].hints->forZones.size(), 1u);
   EXPECT_TRUE(slice.endpoints[0].hints->forNodes.empty());
-}
-
-TEST(DiscoveryValidationTest, TestdataManifestsAreValid) {
-  std::ifstream file("impl/api/testdata/discovery/endpointslice.yaml");
-  ASSERT_TRUE(file) << "run from the repository root";
-  std::stringstream text;
-  text << file.rdbuf();
-  Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-  ASSERT_TRUE(docs) << docs.error().message();
-  ASSERT_FALSE(docs->empty());
-  for (const ManifestDocument& doc : *docs) {
-    Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-    ASSERT_TRUE(object) << object.error().message();
-    Object& o = **object;
-    if (o.metadata().namespace_.empty()) o.metadata().namespace_ = "default";
-    o.metadata().uid = std::string(validation::kPlaceholderUid);
-    o.PrepareForCreate();
-    o.Default();
-    Strings errors;
-    for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-    EXPECT_EQ(errors, Strings{}) << "document " << doc.number;
-  }
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // policy/v1 create validation: PodDisruptionBudgets as pkg/apis/policy/validation (v1.32), and
 // an Eviction's delete options as metav1 validation's ValidateDeleteOptions.
-#include <charconv>
 #include <string>
 
 #include "impl/api/policy/ops.h"
@@ -11,19 +10,8 @@ namespace {
 
 using validation::BadValue;
 using validation::FieldErrors;
+using validation::GoPointer;
 using validation::Path;
-
-// Go's %#v of an intstr.IntOrString value.
-std::string GoIntOrString(const IntOrString& value) {
-  return "intstr.IntOrString{Type:" + std::string(value.is_string() ? "1" : "0") +
-         ", IntVal:" + std::to_string(value.int_value()) +
-         ", StrVal:" + validation::GoQuote(value.string_value()) + "}";
-}
-
-// Go's %#v of a struct field holding a pointer of type *T (a placeholder address when set).
-std::string GoPointer(std::string_view type, bool present) {
-  return "(*" + std::string(type) + ")(" + (present ? "0xc000010000" : "nil") + ")";
-}
 
 // Go's %#v of the internal PodDisruptionBudgetSpec.
 std::string GoPodDisruptionBudgetSpec(const PodDisruptionBudgetSpec& spec) {
@@ -37,35 +25,11 @@ std::string GoPodDisruptionBudgetSpec(const PodDisruptionBudgetSpec& spec) {
          "}";
 }
 
-// ValidatePositiveIntOrPercent (pkg/apis/apps/validation).
-FieldErrors ValidatePositiveIntOrPercent(const IntOrString& value, const Path& path) {
-  FieldErrors errors;
-  if (value.is_string()) {
-    for (const std::string& problem : validation::IsValidPercent(value.string_value())) {
-      errors.push_back(validation::Invalid(path, BadValue::Raw(GoIntOrString(value)), problem));
-    }
-  } else {
-    validation::Append(errors, validation::ValidateNonnegative(value.int_value(), path));
-  }
-  return errors;
-}
-
-// IsNotMoreThan100Percent (pkg/apis/apps/validation).
-FieldErrors IsNotMoreThan100Percent(const IntOrString& value, const Path& path) {
-  if (!value.is_string() || !validation::IsValidPercent(value.string_value()).empty()) return {};
-  const std::string& text = value.string_value();
-  int64_t percent = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size() - 1, percent);
-  if (error == std::errc() && percent <= 100) return {};
-  return {validation::Invalid(path, BadValue::Raw(GoIntOrString(value)),
-                              "must not be greater than 100%")};
-}
-
 // The checks of one of minAvailable and maxUnavailable.
 FieldErrors ValidateIntOrPercentBound(const std::optional<IntOrString>& value, const Path& path) {
   if (!value) return {};
-  FieldErrors errors = ValidatePositiveIntOrPercent(*value, path);
-  validation::Append(errors, IsNotMoreThan100Percent(*value, path));
+  FieldErrors errors = validation::ValidatePositiveIntOrPercent(*value, path);
+  validation::Append(errors, validation::IsNotMoreThan100Percent(*value, path));
   return errors;
 }
 

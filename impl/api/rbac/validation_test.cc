@@ -1,28 +1,19 @@
-// RBAC create validation and defaulting, rule by rule with upstream's messages, and the
-// realistic manifests under impl/api/testdata/rbac.
+// RBAC create validation and defaulting, rule by rule with upstream's messages
+// (impl/api/testdata_test.cc checks the realistic manifests).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "impl/api/manifest.h"
 #include "impl/api/rbac/ops.h"
-#include "impl/api/registry.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::rbac {
 namespace {
 
-using Strings = std::vector<std::string>;
-
-template <class T>
-Strings Errors(const T& object) {
-  Strings out;
-  for (const validation::FieldError& e : Validate(object)) out.push_back(e.ToString());
-  return out;
-}
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 PolicyRule ReadPods() {
   PolicyRule rule;
@@ -299,36 +290,6 @@ TEST(RbacDefaultsTest, ExplicitRoleRefApiGroupKept) {
   binding.roleRef.apiGroup = "example.com";
   SetDefaults(binding);
   EXPECT_EQ(binding.roleRef.apiGroup, "example.com");
-}
-
-void ExpectManifestsValid(const std::string& path) {
-  std::ifstream file(path);
-  ASSERT_TRUE(file) << path << ": run from the repository root";
-  std::stringstream text;
-  text << file.rdbuf();
-  Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-  ASSERT_TRUE(docs) << docs.error().message();
-  ASSERT_FALSE(docs->empty()) << path;
-  for (const ManifestDocument& doc : *docs) {
-    Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-    ASSERT_TRUE(object) << object.error().message();
-    Object& o = **object;
-    if (o.info().namespaced && o.metadata().namespace_.empty()) {
-      o.metadata().namespace_ = "default";
-    }
-    o.metadata().uid = std::string(validation::kPlaceholderUid);
-    o.PrepareForCreate();
-    o.Default();
-    Strings errors;
-    for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-    EXPECT_EQ(errors, Strings{}) << path << " document " << doc.number;
-  }
-}
-
-TEST(RbacValidationTest, TestdataManifestsAreValid) {
-  for (const char* name : {"role", "clusterrole", "rolebinding", "clusterrolebinding"}) {
-    ExpectManifestsValid(std::string("impl/api/testdata/rbac/") + name + ".yaml");
-  }
 }
 
 }  // namespace

@@ -1,21 +1,19 @@
-// PriorityClass create validation and defaulting, rule by rule with upstream's messages, and
-// the realistic manifests under impl/api/testdata/scheduling.
+// PriorityClass create validation and defaulting, rule by rule with upstream's messages
+// (impl/api/testdata_test.cc checks the realistic manifests).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "impl/api/manifest.h"
-#include "impl/api/registry.h"
 #include "impl/api/scheduling/ops.h"
 #include "impl/api/validation/common.h"
+#include "impl/testing/validation_helpers.h"
 
 namespace kref::api::scheduling {
 namespace {
 
-using Strings = std::vector<std::string>;
+using ::kref::testing::Errors;
+using ::kref::testing::Strings;
 
 PriorityClass ValidPriorityClass() {
   PriorityClass pc;
@@ -23,12 +21,6 @@ PriorityClass ValidPriorityClass() {
   pc.value = 1000000;
   pc.preemptionPolicy = "PreemptLowerPriority";
   return pc;
-}
-
-Strings Errors(const PriorityClass& pc) {
-  Strings out;
-  for (const validation::FieldError& e : Validate(pc)) out.push_back(e.ToString());
-  return out;
 }
 
 TEST(SchedulingValidationTest, ValidPriorityClassHasNoErrors) {
@@ -120,27 +112,6 @@ TEST(SchedulingDefaultsTest, PrepareForCreateSetsGeneration) {
   pc.metadata.generation = 7;
   PrepareForCreate(pc);
   EXPECT_EQ(pc.metadata.generation, 1);
-}
-
-TEST(SchedulingValidationTest, TestdataManifestsAreValid) {
-  std::ifstream file("impl/api/testdata/scheduling/priorityclass.yaml");
-  ASSERT_TRUE(file) << "run from the repository root";
-  std::stringstream text;
-  text << file.rdbuf();
-  Result<std::vector<ManifestDocument>> docs = ParseManifests(text.str());
-  ASSERT_TRUE(docs) << docs.error().message();
-  ASSERT_FALSE(docs->empty());
-  for (const ManifestDocument& doc : *docs) {
-    Result<std::unique_ptr<Object>> object = Registry::Default().Decode(doc.value);
-    ASSERT_TRUE(object) << object.error().message();
-    Object& o = **object;
-    o.metadata().uid = std::string(validation::kPlaceholderUid);
-    o.PrepareForCreate();
-    o.Default();
-    Strings errors;
-    for (const validation::FieldError& e : o.Validate()) errors.push_back(e.ToString());
-    EXPECT_EQ(errors, Strings{}) << "document " << doc.number;
-  }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "impl/api/validation/common.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 
 #include "impl/api/labels.h"
 
@@ -214,6 +216,89 @@ FieldErrors ValidateNonnegative(int64_t value, const Path& path) {
 FieldErrors ValidatePositive(int64_t value, const Path& path) {
   if (value > 0) return {};
   return {Invalid(path, value, "must be greater than 0")};
+}
+
+FieldErrors InvalidPerProblem(const Problems& problems, const Path& path, const BadValue& value) {
+  FieldErrors errors;
+  for (const std::string& problem : problems) errors.push_back(Invalid(path, value, problem));
+  return errors;
+}
+
+std::optional<int64_t> PercentValue(const IntOrString& value) {
+  if (!value.is_string() || !IsValidPercent(value.string_value()).empty()) return std::nullopt;
+  const std::string& text = value.string_value();
+  int64_t number = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size() - 1, number);
+  if (error != std::errc()) return INT64_MAX;
+  return number;
+}
+
+FieldErrors ValidatePositiveIntOrPercent(const IntOrString& value, const Path& path) {
+  if (!value.is_string()) return ValidateNonnegative(value.int_value(), path);
+  return InvalidPerProblem(IsValidPercent(value.string_value()), path,
+                           BadValue::Raw(GoIntOrString(value)));
+}
+
+FieldErrors IsNotMoreThan100Percent(const IntOrString& value, const Path& path) {
+  std::optional<int64_t> percent = PercentValue(value);
+  if (!percent || *percent <= 100) return {};
+  return {Invalid(path, BadValue::Raw(GoIntOrString(value)), "must not be greater than 100%")};
+}
+
+FieldError SelectorDoesNotMatchTemplate(const Map<std::string>& template_labels,
+                                        const Path& template_path) {
+  return Invalid(template_path.Child("metadata").Child("labels"),
+                 BadValue::Raw(GoStringMap(template_labels)),
+                 "`selector` does not match template `labels`");
+}
+
+FieldErrors ValidateSelectorMatchesTemplate(const std::optional<meta::LabelSelector>& selector,
+                                            const Map<std::string>& template_labels,
+                                            const Path& template_path) {
+  Result<labels::Selector> parsed = labels::Selector::FromLabelSelector(selector);
+  if (!parsed.has_value() || parsed->Matches(template_labels)) return {};
+  return {SelectorDoesNotMatchTemplate(template_labels, template_path)};
+}
+
+std::string GoStringMap(const Map<std::string>& map) {
+  if (map.empty()) return "map[string]string(nil)";
+  std::string out = "map[string]string{";
+  bool first = true;
+  for (const auto& [key, value] : map) {
+    if (!first) out += ", ";
+    first = false;
+    out += GoQuote(key) + ":" + GoQuote(value);
+  }
+  return out + "}";
+}
+
+std::string GoLabelSelector(const meta::LabelSelector& selector) {
+  std::string out =
+      "v1.LabelSelector{MatchLabels:" + GoStringMap(selector.matchLabels) + ", MatchExpressions:";
+  if (selector.matchExpressions.empty()) {
+    out += "[]v1.LabelSelectorRequirement(nil)";
+  } else {
+    out += "[]v1.LabelSelectorRequirement{";
+    for (size_t i = 0; i < selector.matchExpressions.size(); ++i) {
+      const meta::LabelSelectorRequirement& r = selector.matchExpressions[i];
+      if (i > 0) out += ", ";
+      out += "v1.LabelSelectorRequirement{Key:" + GoQuote(r.key) +
+             ", Operator:" + GoQuote(r.operator_) +
+             ", Values:" + (r.values.empty() ? "[]string(nil)" : BadValue(r.values).text()) + "}";
+    }
+    out += "}";
+  }
+  return out + "}";
+}
+
+std::string GoIntOrString(const IntOrString& value) {
+  return "intstr.IntOrString{Type:" + std::string(value.is_string() ? "1" : "0") +
+         ", IntVal:" + std::to_string(value.int_value()) +
+         ", StrVal:" + GoQuote(value.string_value()) + "}";
+}
+
+std::string GoPointer(std::string_view type, bool present) {
+  return "(*" + std::string(type) + ")(" + (present ? "0xc000010000" : "nil") + ")";
 }
 
 }  // namespace kref::api::validation

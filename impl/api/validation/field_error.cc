@@ -219,7 +219,7 @@ std::string FieldError::Body() const {
   }
   bool shows_value = type != ErrorType::kRequired && type != ErrorType::kForbidden &&
                      type != ErrorType::kTooLong && type != ErrorType::kInternal;
-  if (shows_value) body += ": " + value;
+  if (shows_value && !omit_value) body += ": " + value;
   if (!detail.empty()) body += ": " + detail;
   return body;
 }
@@ -232,6 +232,10 @@ FieldError Required(const Path& path, std::string detail) {
 
 FieldError Invalid(const Path& path, const BadValue& value, std::string detail) {
   return {ErrorType::kInvalid, path.str(), value.text(), std::move(detail)};
+}
+
+FieldError InvalidOmitValue(const Path& path, std::string detail) {
+  return {ErrorType::kInvalid, path.str(), "", std::move(detail), /*omit_value=*/true};
 }
 
 FieldError NotSupported(const Path& path, const BadValue& value,

@@ -71,6 +71,8 @@ struct FieldError {
   std::string field;
   std::string value;  // rendered; unused by Required, Forbidden, TooLong, Internal
   std::string detail;
+  // Print no value (set by InvalidOmitValue; upstream's field.OmitValueType).
+  bool omit_value = false;
 
   // "FieldValueRequired", ...: the StatusCause reason.
   std::string_view Reason() const;
@@ -85,6 +87,10 @@ using FieldErrors = std::vector<FieldError>;
 
 FieldError Required(const Path& path, std::string detail = "");
 FieldError Invalid(const Path& path, const BadValue& value, std::string detail);
+// An Invalid error without a value, as upstream's field.Invalid(path, field.OmitValueType{},
+// detail): for rules about a whole struct, where the value would tell the user nothing.
+//   spec.podFailurePolicy.rules[0]: Invalid value: specifying one of ... is required
+FieldError InvalidOmitValue(const Path& path, std::string detail);
 FieldError NotSupported(const Path& path, const BadValue& value,
                         std::initializer_list<std::string_view> supported);
 FieldError NotSupported(const Path& path, const BadValue& value,
@@ -101,7 +107,8 @@ std::string GoQuote(std::string_view s);
 
 // The 422 error for an invalid object, as upstream's NewInvalid:
 //   message  `<Kind>[.<group>] "<name>" is invalid: <error>` (one error) or `... [e1, e2]`,
-//   details  reason "Invalid", group, kind, name, one cause per (deduplicated) error.
+//            listing each distinct error once, in first-seen order;
+//   details  reason "Invalid", group, kind, name, one cause per error (repeats included).
 // REQUIRES: !errors.empty().
 Status InvalidError(std::string_view group, std::string_view kind, std::string_view name,
                     const FieldErrors& errors);
