@@ -1,6 +1,6 @@
 // Arbitrary bytes as a manifest stream: parsing never crashes; every document that decodes
 // as a registered kind survives an encode/decode round trip, and the YAML emitter's output of
-// a document parses back to the same JSON.
+// a document parses back to the same JSON value.
 #include <boost/json/parse.hpp>
 #include <cstdint>
 #include <string_view>
@@ -31,7 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     kref::Result<std::unique_ptr<kref::api::Object>> again =
         kref::api::Registry::Default().Decode(boost::json::parse(json));
     FUZZ_CHECK(again.has_value());
-    FUZZ_CHECK((*again)->ToJson() == json);
+    // Compared as JSON values: invalid UTF-8 is written as the escape \ufffd the first time
+    // and as the raw replacement character after a round trip, as Go's encoder does.
+    FUZZ_CHECK(boost::json::parse((*again)->ToJson()) == boost::json::parse(json));
   }
   return 0;
 }

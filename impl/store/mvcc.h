@@ -122,6 +122,8 @@ class Mvcc::WriteBatch {
   // Reclaims the space of up to `limit` compacted revisions. Returns true while work remains.
   bool CompactStep(size_t limit);
 
+  bool CompactionPending() const { return mvcc_->compaction_.has_value(); }
+
   // The backend transaction, for tables other than the key table (leases).
   WriteTxn& txn() { return txn_; }
   // The events applied so far, in order.

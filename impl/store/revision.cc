@@ -18,6 +18,17 @@ uint64_t GetBigEndian(const char* in) {
 
 }  // namespace
 
+std::string EncodeBigEndian(int64_t value) {
+  std::string out(8, '\0');
+  PutBigEndian(static_cast<uint64_t>(value), out.data());
+  return out;
+}
+
+std::optional<int64_t> DecodeBigEndian(std::string_view bytes) {
+  if (bytes.size() < 8) return std::nullopt;
+  return static_cast<int64_t>(GetBigEndian(bytes.data()));
+}
+
 std::string EncodeRevisionKey(Revision rev, bool tombstone) {
   std::string key(kRevisionKeySize + (tombstone ? 1 : 0), '\0');
   PutBigEndian(static_cast<uint64_t>(rev.main), key.data());

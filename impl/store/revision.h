@@ -26,6 +26,11 @@ inline constexpr char kTombstoneMark = 't';
 // The 17-byte key, plus the tombstone mark when `tombstone`.
 std::string EncodeRevisionKey(Revision rev, bool tombstone = false);
 
+// 8-byte big-endian encoding of an integer (lease ids, lease records).
+std::string EncodeBigEndian(int64_t value);
+// The integer at the start of `bytes`; nullopt if fewer than 8 bytes.
+std::optional<int64_t> DecodeBigEndian(std::string_view bytes);
+
 struct RevisionKey {
   Revision rev;
   bool tombstone = false;

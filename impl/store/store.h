@@ -1,0 +1,134 @@
+// Store: one etcd member's state machine, in process. It owns the backend, the MVCC key space
+// and the lessor, and runs the single writer thread that applies writes in batches, each
+// committed with one fsync (group commit) before any of its callers hear back.
+//
+// This is the storage interface the API server calls in-process, and what `kref store` serves
+// over etcd's gRPC API. Requests and responses are etcd's protobuf messages; errors are
+// etcd's (errors.h). Response headers carry cluster_id, member_id, revision and raft_term.
+//
+// Writes come in two forms: `XxxAsync(request, done)` calls `done` on the writer thread once
+// the result is durable (keep `done` short: hand it off, never block in it); `Xxx(request)`
+// waits for that. Reads return at once, from the last committed revision.
+//
+// Thread safety: all methods are thread-safe.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "impl/common/clock.h"
+#include "impl/common/result.h"
+#include "impl/store/backend.h"
+#include "impl/store/lessor.h"
+#include "impl/store/mvcc.h"
+
+namespace kref::store {
+
+// The etcd version kref reports in Status. Behaviour follows etcd 3.4 with the fixes listed in
+// reference/etcd.md §1.13 applied, so it reports the release that has them.
+inline constexpr char kEtcdVersion[] = "3.4.38";
+
+struct StoreOptions {
+  std::string data_dir;
+  std::string name = "default";
+  std::vector<std::string> client_urls;
+  std::vector<std::string> peer_urls;
+  uint64_t quota_backend_bytes = uint64_t{2} << 30;  // etcd's default when 0 is given
+  int max_txn_ops = 128;
+  bool sync = true;  // false only for tests and benchmarks of the in-memory path
+  Clock* clock = nullptr;  // null: the system clock
+  std::chrono::milliseconds lease_check_interval{500};
+};
+
+class Store {
+ public:
+  template <class T>
+  using Done = std::function<void(Result<T>)>;
+
+  static Result<std::unique_ptr<Store>> Open(StoreOptions options);
+  // Stops the writer; writes still queued fail with ErrStopped.
+  ~Store();
+
+  // ---- KV ----
+  Result<pb::RangeResponse> Range(const pb::RangeRequest& request) const;
+  void PutAsync(pb::PutRequest request, Done<pb::PutResponse> done);
+  void DeleteRangeAsync(pb::DeleteRangeRequest request, Done<pb::DeleteRangeResponse> done);
+  // Read-only transactions are answered at once (on the calling thread).
+  void TxnAsync(pb::TxnRequest request, Done<pb::TxnResponse> done);
+  void CompactAsync(pb::CompactionRequest request, Done<pb::CompactionResponse> done);
+  Result<pb::PutResponse> Put(pb::PutRequest request);
+  Result<pb::DeleteRangeResponse> DeleteRange(pb::DeleteRangeRequest request);
+  Result<pb::TxnResponse> Txn(pb::TxnRequest request);
+  Result<pb::CompactionResponse> Compact(pb::CompactionRequest request);
+
+  // ---- Lease ----
+  void LeaseGrantAsync(pb::LeaseGrantRequest request, Done<pb::LeaseGrantResponse> done);
+  void LeaseRevokeAsync(pb::LeaseRevokeRequest request, Done<pb::LeaseRevokeResponse> done);
+  // TTL 0 in the response for an unknown lease, as etcd answers.
+  void LeaseKeepAliveAsync(pb::LeaseKeepAliveRequest request,
+                           Done<pb::LeaseKeepAliveResponse> done);
+  Result<pb::LeaseGrantResponse> LeaseGrant(pb::LeaseGrantRequest request);
+  Result<pb::LeaseRevokeResponse> LeaseRevoke(pb::LeaseRevokeRequest request);
+  Result<pb::LeaseKeepAliveResponse> LeaseKeepAlive(pb::LeaseKeepAliveRequest request);
+  // TTL -1 for an unknown lease, as etcd answers.
+  pb::LeaseTimeToLiveResponse LeaseTimeToLive(const pb::LeaseTimeToLiveRequest& request) const;
+  pb::LeaseLeasesResponse LeaseLeases() const;
+  // Revokes every expired lease; the writer thread calls this every lease_check_interval.
+  void RevokeExpiredLeases();
+
+  // ---- Maintenance and cluster ----
+  pb::StatusResponse Status() const;
+  Result<pb::HashKVResponse> HashKV(const pb::HashKVRequest& request) const;
+  pb::HashResponse Hash() const;
+  Result<pb::AlarmResponse> Alarm(pb::AlarmRequest request);
+  pb::MemberListResponse MemberList() const;
+  // Writes a consistent copy of the database to `fd` (for snapshots).
+  kref::Status CopyTo(int fd) const;
+
+  int64_t CurrentRevision() const { return mvcc_->CurrentRevision(); }
+  uint64_t cluster_id() const { return cluster_id_; }
+  uint64_t member_id() const { return member_id_; }
+
+ private:
+  explicit Store(StoreOptions options);
+  kref::Status Init();
+  void FillHeader(pb::ResponseHeader* header) const;
+  // Queues `apply` for the writer; `done` gets its result after the batch commits.
+  template <class T>
+  void Submit(std::function<Result<T>(Mvcc::WriteBatch&)> apply, Done<T> done);
+  // The quota check for requests that grow the database.
+  kref::Status CheckSpace(size_t cost);
+  void WriterLoop();
+
+  struct Pending {
+    std::function<void(Mvcc::WriteBatch&)> apply;  // runs in the batch, stores its result
+    std::function<void(bool committed)> complete;  // reports the stored result
+  };
+
+  StoreOptions options_;
+  Clock& clock_;
+  std::unique_ptr<Backend> backend_;
+  std::unique_ptr<Lessor> lessor_;
+  std::unique_ptr<Mvcc> mvcc_;
+  uint64_t cluster_id_ = 0;
+  uint64_t member_id_ = 0;
+
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  std::atomic<bool> nospace_{false};
+  // Compactions with physical=true, answered when the space is reclaimed (writer thread only).
+  std::vector<std::function<void()>> physical_compaction_waiters_;
+  std::thread writer_;
+};
+
+}  // namespace kref::store
