@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "impl/api/manifest.h"
 
 #include <yaml-cpp/yaml.h>
@@ -451,6 +452,41 @@ void EmitValue(YAML::Emitter& out, const boost::json::value& v) {
   }
 }
 
+// The first byte of `text` that does not start or continue a well-formed UTF-8 sequence
+// (overlong forms, surrogates and code points past U+10FFFF are ill-formed), or npos.
+size_t FirstInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char b = byte(i);
+    size_t length;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b < 0x80) {
+      ++i;
+      continue;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      length = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      length = 3;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      length = 4;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
+    for (size_t k = 2; k < length; ++k) {
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Result<std::vector<ManifestDocument>> ParseManifests(std::string_view text) {
@@ -460,6 +496,11 @@ Result<std::vector<ManifestDocument>> ParseManifests(std::string_view text) {
          (text[first] == ' ' || text[first] == '\t' || text[first] == '\n' || text[first] == '\r'))
     ++first;
   if (first < text.size() && text[first] == '{') return ParseJsonStream(text);
+  // YAML streams must be UTF-8, as go-yaml requires; JSON's parser checks for itself.
+  if (size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
+    size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
+    return YamlError(line, "invalid UTF-8");
+  }
   return ParseYaml(text);
 }
 

@@ -36,6 +36,18 @@ TEST(ManifestTest, RejectsWhatJsonCannotCarry) {
             "error: yaml: line 1: unsupported map key type (only scalar keys)");
 }
 
+// Found by fuzzing: invalid UTF-8 inside a scalar used to be kept as raw bytes and did not
+// survive a round trip. go-yaml rejects such streams, and so do we.
+TEST(ManifestTest, RejectsInvalidUtf8InYaml) {
+  auto result = ParseManifests("kind: Pod\nmetadata:\n  name: \"a\xb8\"\n");
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().message(), "yaml: line 3: invalid UTF-8");
+  EXPECT_FALSE(ParseManifests("a: \xed\xa0\x80\n").has_value());      // a surrogate
+  EXPECT_FALSE(ParseManifests("a: \xc0\xaf\n").has_value());           // overlong
+  EXPECT_FALSE(ParseManifests("a: \xe2\x82\n").has_value());           // truncated
+  EXPECT_TRUE(ParseManifests("a: \"h\xc3\xa9 \xf0\x9f\x98\x80\"\n").has_value());
+}
+
 TEST(ManifestTest, MergeKeysAndAliases) {
   EXPECT_EQ(OneDocJson("base: &b {p: 1, q: 2}\nc:\n  <<: *b\n  q: 3"),
             R"({"base":{"p":1,"q":2},"c":{"q":3,"p":1}})");

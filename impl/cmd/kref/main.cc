@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "impl/cmd/kref/store_command.h"
 #include "impl/cmd/kref/validate.h"
 
 namespace {
@@ -56,7 +57,34 @@ int main(int argc, char** argv) {
       validate->add_option("-n,--namespace", validate_options.namespace_name,
                            "Namespace for namespaced objects that have none (default \"default\")");
 
+  kref::cli::StoreCommandOptions store_options;
+  CLI::App* store = app.add_subcommand(
+      "store",
+      "Run an etcd-compatible store member serving the etcd v3 gRPC API (KV, Lease, "
+      "Maintenance, Cluster) until SIGINT or SIGTERM");
+  store->add_option("--name", store_options.name, "Human-readable name of this member");
+  store->add_option("--data-dir", store_options.data_dir,
+                    "Directory for the database (default: <name>.kref)");
+  store->add_option("--listen-client-urls", store_options.listen_client_urls,
+                    "URLs to serve clients on (http://host:port), comma-separated")
+      ->delimiter(',')
+      ->capture_default_str();
+  store->add_option("--advertise-client-urls", store_options.advertise_client_urls,
+                    "Client URLs reported by member list (default: the listen URLs)")
+      ->delimiter(',');
+  store->add_option("--max-request-bytes", store_options.max_request_bytes,
+                    "Largest request accepted, in bytes")
+      ->capture_default_str();
+  store->add_option("--quota-backend-bytes", store_options.quota_backend_bytes,
+                    "Database size that raises the NOSPACE alarm (0: 2 GiB)")
+      ->capture_default_str();
+  store->add_option("--max-txn-ops", store_options.max_txn_ops,
+                    "Most operations in one transaction branch")
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
+
+  if (store->parsed()) return kref::cli::RunStore(store_options);
 
   if (version->parsed()) {
     std::cout << "kref " << KREF_VERSION << "\nKubernetes API " << kKubernetesVersion << "\n";

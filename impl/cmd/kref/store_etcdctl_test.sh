@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# `kref store` driven by the real etcdctl 3.4 (Debian etcd-client): every verb answers as it does
+# against etcd. Starts kref store on a free loopback port, stops it by its PID.
+# usage: store_etcdctl_test.sh path/to/kref   (run from the repository root)
+set -uo pipefail
+kref=$1
+failures=0
+tmp=$(mktemp -d)
+pid=""
+cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+endpoint=127.0.0.1:$port
+export ETCDCTL_API=3
+ctl() { etcdctl --endpoints="$endpoint" --dial-timeout=2s --command-timeout=5s "$@"; }
+
+start_store() {
+  "$kref" store --name e2e --data-dir "$tmp/data" --listen-client-urls "http://$endpoint" \
+    >>"$tmp/store.log" 2>&1 &
+  pid=$!
+  local deadline=$((SECONDS + 20))
+  until ctl endpoint health >/dev/null 2>&1; do
+    if ((SECONDS > deadline)) || ! kill -0 "$pid" 2>/dev/null; then
+      echo "FAIL: kref store did not become healthy"; cat "$tmp/store.log"; exit 1
+    fi
+    sleep 0.1
+  done
+}
+stop_store() { kill -TERM "$pid"; wait "$pid"; local rc=$?; pid=""; return $rc; }
+
+expect() {  # expect <description> <wanted exit code, or "nonzero"> <command...>; output in $tmp/out
+  local what=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>&1
+  local got=$?
+  if [[ $want == nonzero && $got == 0 ]] || [[ $want != nonzero && $got != "$want" ]]; then
+    echo "FAIL: $what: exit $got, want $want"; sed 's/^/  | /' "$tmp/out"; failures=$((failures + 1))
+  fi
+}
+expect_output() {  # expect_output <description> <exact expected output>
+  if [[ "$(cat "$tmp/out")" != "$2" ]]; then
+    echo "FAIL: $1: output differs"; diff <(printf "%s\n" "$2") "$tmp/out" | cat -A | sed "s/^/  | /"
+    failures=$((failures + 1))
+  fi
+}
+expect_contains() {  # expect_contains <description> <fixed string>
+  if ! grep -qF -- "$2" "$tmp/out"; then
+    echo "FAIL: $1: output lacks: $2"; sed 's/^/  | /' "$tmp/out"; failures=$((failures + 1))
+  fi
+}
+json() {  # json <python expression over d, the parsed output>
+  /usr/bin/python3 -c "import json,sys; d=json.load(open('$tmp/out')); print($1)"
+}
+
+start_store
+
+# put / get / del
+expect "put" 0 ctl put foo bar;                 expect_output "put" "OK"
+expect "get" 0 ctl get foo;                     expect_output "get" $'foo\nbar'
+expect "put prev-kv" 0 ctl put foo baz --prev-kv; expect_output "put prev-kv" $'OK\nfoo\nbar'
+expect "get json" 0 ctl get foo -w json
+[[ $(json 'd["kvs"][0]["version"], d["kvs"][0]["create_revision"], d["kvs"][0]["mod_revision"], d["header"]["revision"], d["count"]') == "2 2 3 3 1" ]] \
+  || { echo "FAIL: get json revisions: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+for k in a b c d; do ctl put "p/$k" "v$k" >/dev/null; done
+expect "get prefix" 0 ctl get p/ --prefix --keys-only
+expect_output "get prefix" $'p/a\n\np/b\n\np/c\n\np/d'
+expect "get limit" 0 ctl get p/ --prefix --limit=2 -w json
+[[ $(json 'len(d["kvs"]), d["more"], d["count"]') == "2 True 4" ]] \
+  || { echo "FAIL: get limit: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+expect "get from-key" 0 ctl get p/c --from-key --print-value-only
+expect_output "get from-key" $'vc\nvd'
+expect "get sorted" 0 ctl get p/ --prefix --sort-by=MODIFY --order=DESCEND --print-value-only --limit=1
+expect_output "get sorted" "vd"
+expect "get range" 0 ctl get p/b p/d --print-value-only
+expect_output "get range" $'vb\nvc'
+expect "get old rev" 0 ctl get foo --rev=2 --print-value-only
+expect_output "get old rev" "bar"
+expect "get future rev" nonzero ctl get foo --rev=1000
+expect_contains "get future rev" "etcdserver: mvcc: required revision is a future revision"
+expect "del" 0 ctl del p/a;                     expect_output "del" "1"
+expect "del missing" 0 ctl del p/a;             expect_output "del missing" "0"
+expect "del prefix prev-kv" 0 ctl del p/ --prefix --prev-kv
+expect_output "del prefix prev-kv" $'3\np/b\nvb\np/c\nvc\np/d\nvd'
+expect "empty key" nonzero ctl put "" v
+expect_contains "empty key" "etcdserver: key is not provided"
+expect "unknown lease" nonzero ctl put k v --lease=1234
+expect_contains "unknown lease" "etcdserver: requested lease not found"
+
+# txn (interactive form: compares, blank line, success ops, blank line, failure ops)
+expect "txn success" 0 ctl txn <<<$'mod("foo") > "0"\n\nput t1 yes\n\nput t1 no\n'
+expect_output "txn success" $'SUCCESS\n\nOK'
+expect "txn failure" 0 ctl txn <<<$'value("foo") = "nope"\n\nput t2 yes\n\nget t1\n'
+expect_output "txn failure" $'FAILURE\n\nt1\nyes'
+
+# leases
+expect "lease grant" 0 ctl lease grant 30
+lease=$(awk '{print $2}' "$tmp/out")
+expect_contains "lease grant" "granted with TTL(30s)"
+expect "put with lease" 0 ctl put leased v --lease="$lease"
+expect "lease timetolive" 0 ctl lease timetolive "$lease" --keys
+expect_contains "lease timetolive" "granted with TTL(30s)"
+expect_contains "lease timetolive" "attached keys([leased])"
+expect "lease list" 0 ctl lease list
+expect_contains "lease list" "found 1 leases"
+expect_contains "lease list" "$lease"
+expect "lease keep-alive" 0 ctl lease keep-alive --once "$lease"
+expect_contains "lease keep-alive" "keepalived with TTL(30)"
+expect "lease revoke" 0 ctl lease revoke "$lease"
+expect_output "lease revoke" "lease $lease revoked"
+expect "leased key gone" 0 ctl get leased;      expect_output "leased key gone" ""
+expect "lease timetolive unknown" 0 ctl lease timetolive "$lease"
+expect_contains "lease timetolive unknown" "already expired"
+expect "lease revoke unknown" nonzero ctl lease revoke "$lease"
+expect_contains "lease revoke unknown" "etcdserver: requested lease not found"
+
+# compaction
+expect "status json" 0 ctl endpoint status -w json
+rev=$(json 'd[0]["Status"]["header"]["revision"]')
+expect "compaction" 0 ctl compaction "$((rev - 1))" --physical
+expect_output "compaction" "compacted revision $((rev - 1))"
+expect "compaction again" nonzero ctl compaction "$((rev - 1))"
+expect_contains "compaction again" "etcdserver: mvcc: required revision has been compacted"
+expect "get compacted" nonzero ctl get foo --rev=2
+expect_contains "get compacted" "etcdserver: mvcc: required revision has been compacted"
+
+# maintenance and cluster
+expect "endpoint health" 0 ctl endpoint health
+expect_contains "endpoint health" "$endpoint is healthy: successfully committed proposal"
+expect "endpoint status" 0 ctl endpoint status -w json
+[[ $(json 'd[0]["Status"]["version"]') == 3.4.* ]] \
+  || { echo "FAIL: status version: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+expect "hashkv" 0 ctl endpoint hashkv -w json
+hash1=$(json 'd[0]["HashKV"]["hash"]')
+expect "member list" 0 ctl member list -w json
+[[ $(json 'd["members"][0]["name"], d["members"][0]["clientURLs"]') == "e2e ['http://$endpoint']" ]] \
+  || { echo "FAIL: member list: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+expect "alarm list" 0 ctl alarm list;           expect_output "alarm list" ""
+expect "defrag" 0 ctl defrag
+expect_contains "defrag" "Finished defragmenting etcd member[$endpoint]"
+expect "snapshot save" 0 ctl snapshot save "$tmp/snap.db"
+expect_contains "snapshot save" "Snapshot saved at $tmp/snap.db"
+size=$(stat -c %s "$tmp/snap.db")
+((size % 512 == 32)) || { echo "FAIL: snapshot size $size is not 32 mod 512"; failures=$((failures + 1)); }
+
+# restart: everything acknowledged is still there, revisions continue
+stop_store || { echo "FAIL: kref store did not exit cleanly"; failures=$((failures + 1)); }
+start_store
+expect "get after restart" 0 ctl get t1 --print-value-only
+expect_output "get after restart" "yes"
+expect "hashkv after restart" 0 ctl endpoint hashkv -w json
+[[ $(json 'd[0]["HashKV"]["hash"]') == "$hash1" ]] \
+  || { echo "FAIL: hashkv changed across restart"; failures=$((failures + 1)); }
+expect "put after restart" 0 ctl put after restart -w json
+[[ $(json 'd["header"]["revision"]') == "$((rev + 1))" ]] \
+  || { echo "FAIL: revision after restart: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+
+if ((failures > 0)); then
+  echo "store_etcdctl_test: $failures failure(s)"; exit 1
+fi
+echo "store_etcdctl_test: all passed"
