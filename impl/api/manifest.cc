@@ -452,35 +452,58 @@ void EmitValue(YAML::Emitter& out, const boost::json::value& v) {
   }
 }
 
-// The first byte of `text` that does not start or continue a well-formed UTF-8 sequence
-// (overlong forms, surrogates and code points past U+10FFFF are ill-formed), or npos.
-size_t FirstInvalidUtf8(std::string_view text) {
+// Where `text` stops being a YAML character stream as go-yaml reads one: well-formed UTF-8
+// (no overlong forms, surrogates or code points past U+10FFFF) of printable characters
+// (#x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]).
+// Returns npos when all of it is, else the offset and the reason in `problem`.
+size_t FirstNonYamlChar(std::string_view text, std::string_view& problem) {
   size_t i = 0;
   while (i < text.size()) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char b = byte(i);
     size_t length;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    uint32_t code;
     if (b < 0x80) {
-      ++i;
-      continue;
+      length = 1;
+      code = b;
     } else if (b >= 0xC2 && b <= 0xDF) {
       length = 2;
+      code = b & 0x1F;
     } else if (b >= 0xE0 && b <= 0xEF) {
       length = 3;
+      code = b & 0x0F;
       if (b == 0xE0) lo = 0xA0;
       if (b == 0xED) hi = 0x9F;
     } else if (b >= 0xF0 && b <= 0xF4) {
       length = 4;
+      code = b & 0x07;
       if (b == 0xF0) lo = 0x90;
       if (b == 0xF4) hi = 0x8F;
     } else {
+      problem = "invalid UTF-8";
       return i;
     }
-    if (i + length > text.size()) return i;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
-    for (size_t k = 2; k < length; ++k) {
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    if (length > 1) {
+      if (i + length > text.size() || byte(i + 1) < lo || byte(i + 1) > hi) {
+        problem = "invalid UTF-8";
+        return i;
+      }
+      for (size_t k = 1; k < length; ++k) {
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
+          problem = "invalid UTF-8";
+          return i;
+        }
+        code = (code << 6) | (byte(i + k) & 0x3F);
+      }
+    }
+    bool printable = code == 0x09 || code == 0x0A || code == 0x0D ||
+                     (code >= 0x20 && code <= 0x7E) || code == 0x85 ||
+                     (code >= 0xA0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) ||
+                     code >= 0x10000;
+    if (!printable) {
+      problem = "control characters are not allowed";
+      return i;
     }
     i += length;
   }
@@ -496,10 +519,12 @@ Result<std::vector<ManifestDocument>> ParseManifests(std::string_view text) {
          (text[first] == ' ' || text[first] == '\t' || text[first] == '\n' || text[first] == '\r'))
     ++first;
   if (first < text.size() && text[first] == '{') return ParseJsonStream(text);
-  // YAML streams must be UTF-8, as go-yaml requires; JSON's parser checks for itself.
-  if (size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
+  // YAML streams must be printable UTF-8, as go-yaml requires (which also keeps yaml-cpp from
+  // guessing UTF-16 or UTF-32 from NUL bytes); JSON's parser checks for itself.
+  std::string_view problem;
+  if (size_t bad = FirstNonYamlChar(text, problem); bad != std::string_view::npos) {
     size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
-    return YamlError(line, "invalid UTF-8");
+    return YamlError(line, problem);
   }
   return ParseYaml(text);
 }

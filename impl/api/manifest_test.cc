@@ -48,6 +48,16 @@ TEST(ManifestTest, RejectsInvalidUtf8InYaml) {
   EXPECT_TRUE(ParseManifests("a: \"h\xc3\xa9 \xf0\x9f\x98\x80\"\n").has_value());
 }
 
+// Found by fuzzing: NUL bytes made yaml-cpp decode the stream as UTF-32, so a document did not
+// survive a round trip. go-yaml allows only printable characters.
+TEST(ManifestTest, RejectsControlCharactersInYaml) {
+  auto result = ParseManifests(std::string("a: b\nc: \x02\x00\x00\x00" "d\n", 14));
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().message(), "yaml: line 2: control characters are not allowed");
+  EXPECT_FALSE(ParseManifests("a: \x7f\n").has_value());
+  EXPECT_TRUE(ParseManifests("a:\tb\r\nc: \"\xc2\x85\"\n").has_value());  // tab, CR, NEL
+}
+
 TEST(ManifestTest, MergeKeysAndAliases) {
   EXPECT_EQ(OneDocJson("base: &b {p: 1, q: 2}\nc:\n  <<: *b\n  q: 3"),
             R"({"base":{"p":1,"q":2},"c":{"q":3,"p":1}})");
