@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "etcd/etcdserverpb/rpc.grpc.pb.h"
@@ -230,10 +231,8 @@ class MaintenanceService final : public pb::Maintenance::CallbackService {
   grpc::ServerUnaryReactor* Defragment(grpc::CallbackServerContext* ctx,
                                        const pb::DefragmentRequest*,
                                        pb::DefragmentResponse* resp) override {
-    // LMDB reuses freed pages in place, so there is nothing to rewrite; the file keeps its size.
     auto* reactor = ctx->DefaultReactor();
-    pb::StatusResponse status = store_.Status();
-    *resp->mutable_header() = status.header();
+    *resp = store_.Defragment();
     reactor->Finish(grpc::Status::OK);
     return reactor;
   }
@@ -279,16 +278,17 @@ class ClusterService final : public pb::Cluster::CallbackService {
 }  // namespace
 
 Result<std::string> ListenAddressFromUrl(const std::string& url) {
-  constexpr std::string_view kScheme = "http://";
-  if (url.rfind(kScheme, 0) != 0) {
-    return InvalidArgumentError("listen URL " + url + " must start with http:// (TLS is not supported yet)");
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed.has_value()) {
+    return InvalidArgumentError("listen URL " + url + " is not a URL: " + parsed.error().message());
   }
-  std::string address = url.substr(kScheme.size());
-  if (!address.empty() && address.back() == '/') address.pop_back();
-  if (address.find(':') == std::string::npos) {
-    return InvalidArgumentError("listen URL " + url + " has no port");
+  if (parsed->scheme() != "http") {
+    return InvalidArgumentError("listen URL " + url + " must use http (TLS is not supported yet)");
   }
-  return address;
+  if (parsed->host().empty() || !parsed->has_port() || parsed->port().empty()) {
+    return InvalidArgumentError("listen URL " + url + " needs a host and a port");
+  }
+  return std::string(parsed->encoded_host_and_port());
 }
 
 Result<std::unique_ptr<GrpcServer>> GrpcServer::Start(Store& store, GrpcServerOptions options) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/crc.hpp>
-#include <cstring>
 #include <limits>
 #include <set>
 #include <unordered_map>
@@ -20,11 +19,7 @@ constexpr char kMetaCurrentRev[] = "currentRev";
 constexpr char kMetaScheduledCompactRev[] = "scheduledCompactRev";
 constexpr char kMetaFinishedCompactRev[] = "finishedCompactRev";
 
-std::string EncodeInt(int64_t v) { return EncodeRevisionKey({v, 0}); }
-int64_t DecodeInt(std::string_view bytes) {
-  auto key = DecodeRevisionKey(bytes);
-  return key ? key->rev.main : 0;
-}
+int64_t DecodeMetaInt(std::string_view bytes) { return DecodeBigEndian(bytes).value_or(0); }
 
 // Reads fields 1 (key) and 6 (lease) of a serialized mvccpb.KeyValue without a full parse.
 bool PeekKeyAndLease(std::string_view bytes, std::string_view& key, int64_t& lease) {
@@ -296,15 +291,11 @@ class Mvcc::Reader {
       order = pb::RangeRequest::ASCEND;
     }
     if (order == pb::RangeRequest::ASCEND || order == pb::RangeRequest::DESCEND) {
-      // Stable, so keys order ties; etcd leaves tie order unspecified.
+      // Stable, so ties stay in key order; etcd leaves tie order unspecified.
+      bool descend = order == pb::RangeRequest::DESCEND;
       std::stable_sort(kvs.begin(), kvs.end(), [&](const auto& a, const auto& b) {
-        return TargetLess(r.sort_target(), a, b);
+        return descend ? TargetLess(r.sort_target(), b, a) : TargetLess(r.sort_target(), a, b);
       });
-      if (order == pb::RangeRequest::DESCEND) {
-        std::stable_sort(kvs.begin(), kvs.end(), [&](const auto& a, const auto& b) {
-          return TargetLess(r.sort_target(), b, a);
-        });
-      }
     }
     if (r.limit() > 0 && kvs.size() > static_cast<uint64_t>(r.limit())) {
       kvs.resize(static_cast<size_t>(r.limit()));
@@ -419,10 +410,10 @@ Status Mvcc::Load() {
     return true;
   });
   KREF_RETURN_IF_ERROR(status);
-  if (auto v = txn.Get(Table::kMeta, kMetaCurrentRev)) max_rev = std::max(max_rev, DecodeInt(*v));
+  if (auto v = txn.Get(Table::kMeta, kMetaCurrentRev)) max_rev = std::max(max_rev, DecodeMetaInt(*v));
   int64_t scheduled = 0, finished = 0;
-  if (auto v = txn.Get(Table::kMeta, kMetaScheduledCompactRev)) scheduled = DecodeInt(*v);
-  if (auto v = txn.Get(Table::kMeta, kMetaFinishedCompactRev)) finished = DecodeInt(*v);
+  if (auto v = txn.Get(Table::kMeta, kMetaScheduledCompactRev)) scheduled = DecodeMetaInt(*v);
+  if (auto v = txn.Get(Table::kMeta, kMetaFinishedCompactRev)) finished = DecodeMetaInt(*v);
   max_rev = std::max(max_rev, scheduled);
   current_rev_ = max_rev;
   committed_rev_.store(max_rev, std::memory_order_release);
@@ -553,7 +544,7 @@ Result<std::vector<mvccpb::Event>> Mvcc::History(int64_t from, int64_t to,
 // ---- Writes ----
 
 Mvcc::WriteBatch Mvcc::BeginWrite() {
-  std::unique_lock lock(*writer_mu_);
+  std::unique_lock lock(writer_mu_);
   return WriteBatch(this, std::move(lock));
 }
 
@@ -729,7 +720,7 @@ Result<pb::CompactionResponse> Mvcc::WriteBatch::Compact(const pb::CompactionReq
   if (rev <= mvcc_->scheduled_compact_rev_) return ErrCompacted();
   if (rev > mvcc_->current_rev_) return ErrFutureRev();
   mvcc_->scheduled_compact_rev_ = rev;
-  txn_.Put(Table::kMeta, kMetaScheduledCompactRev, EncodeInt(rev));
+  txn_.Put(Table::kMeta, kMetaScheduledCompactRev, EncodeBigEndian(rev));
   compact_at_commit_ = rev;
   pb::CompactionResponse resp;
   resp.mutable_header()->set_revision(mvcc_->current_rev_);
@@ -767,7 +758,7 @@ bool Mvcc::WriteBatch::CompactStep(size_t limit) {
   });
   for (const std::string& k : doomed) txn_.Delete(Table::kKey, k);
   if (done) {
-    txn_.Put(Table::kMeta, kMetaFinishedCompactRev, EncodeInt(job.rev));
+    txn_.Put(Table::kMeta, kMetaFinishedCompactRev, EncodeBigEndian(job.rev));
     mvcc_->compaction_.reset();
     return false;
   }
@@ -778,7 +769,7 @@ bool Mvcc::WriteBatch::CompactStep(size_t limit) {
 std::vector<mvccpb::Event> Mvcc::WriteBatch::Commit() {
   KREF_CHECK(!committed_);
   committed_ = true;
-  txn_.Put(Table::kMeta, kMetaCurrentRev, EncodeInt(mvcc_->current_rev_));
+  txn_.Put(Table::kMeta, kMetaCurrentRev, EncodeBigEndian(mvcc_->current_rev_));
   txn_.Commit();
   {
     std::unique_lock lock(mvcc_->mu_);

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -67,8 +68,9 @@ class Mvcc {
   Result<pb::HashKVResponse> HashKV(const pb::HashKVRequest& request) const;
   // crc32c over every table (etcd's Hash; not comparable with etcd's value).
   pb::HashResponse Hash() const;
-  // The events of revisions [from, to] (to 0: current), in revision order, with prev_kv, from
-  // disk. ErrCompacted when `from` <= the compacted revision... unless from > compact.
+  // The events of revisions [from, to] (to 0: current), in revision order, with prev_kv, read
+  // from disk; at most `max_events` unless that would split a revision (watch catch-up).
+  // ErrCompacted when `from` is below the compacted revision.
   Result<std::vector<mvccpb::Event>> History(int64_t from, int64_t to, size_t max_events) const;
 
   // Starts the one write batch. Blocks while a previous batch is uncommitted.
@@ -102,7 +104,7 @@ class Mvcc {
     std::string next_key;  // where the physical deletion resumes
   };
   std::optional<CompactionJob> compaction_;
-  std::unique_ptr<std::mutex> writer_mu_ = std::make_unique<std::mutex>();
+  std::mutex writer_mu_;  // held by the one WriteBatch
 };
 
 class Mvcc::WriteBatch {
@@ -136,8 +138,8 @@ class Mvcc::WriteBatch {
   friend class Mvcc;
   WriteBatch(Mvcc* mvcc, std::unique_lock<std::mutex> lock);
 
-  // One etcd write transaction inside the batch: its changes share revision current_rev_ + 1.
-  struct Change;
+  // One etcd write transaction inside the batch: its changes share revision current_rev_ + 1,
+  // `sub` counts them.
   Result<pb::PutResponse> ApplyPut(const pb::PutRequest& request, int64_t& sub);
   pb::DeleteRangeResponse ApplyDelete(const pb::DeleteRangeRequest& request, int64_t& sub);
   void ApplyTxn(const pb::TxnRequest& request, const std::vector<bool>& path, size_t& path_pos,

@@ -174,15 +174,13 @@ kref::Status Store::CheckSpace(size_t cost) {
   spdlog::warn("store: database space exceeded ({} bytes quota); raising the NOSPACE alarm",
                options_.quota_backend_bytes);
   nospace_ = true;
-  {
-    // Persisted with the next batch; the alarm holds in memory at once.
-    Submit<pb::AlarmResponse>(
-        [](Mvcc::WriteBatch& batch) -> Result<pb::AlarmResponse> {
-          batch.txn().Put(Table::kMeta, kMetaNoSpaceAlarm, "1");
-          return pb::AlarmResponse();
-        },
-        [](Result<pb::AlarmResponse>) {});
-  }
+  // Persisted with the next batch; the alarm holds in memory at once.
+  Submit<pb::AlarmResponse>(
+      [](Mvcc::WriteBatch& batch) -> Result<pb::AlarmResponse> {
+        batch.txn().Put(Table::kMeta, kMetaNoSpaceAlarm, "1");
+        return pb::AlarmResponse();
+      },
+      [](Result<pb::AlarmResponse>) {});
   return ErrNoSpace();
 }
 
@@ -410,8 +408,13 @@ pb::MemberListResponse Store::MemberList() const {
   pb::Member* member = resp.add_members();
   member->set_id(member_id_);
   member->set_name(options_.name);
-  for (const std::string& url : options_.peer_urls) member->add_peerurls(url);
   for (const std::string& url : options_.client_urls) member->add_clienturls(url);
+  return resp;
+}
+
+pb::DefragmentResponse Store::Defragment() const {
+  pb::DefragmentResponse resp;
+  FillHeader(resp.mutable_header());
   return resp;
 }
 

@@ -40,7 +40,6 @@ struct StoreOptions {
   std::string data_dir;
   std::string name = "default";
   std::vector<std::string> client_urls;
-  std::vector<std::string> peer_urls;
   uint64_t quota_backend_bytes = uint64_t{2} << 30;  // etcd's default when 0 is given
   int max_txn_ops = 128;
   bool sync = true;  // false only for tests and benchmarks of the in-memory path
@@ -90,6 +89,9 @@ class Store {
   pb::HashResponse Hash() const;
   Result<pb::AlarmResponse> Alarm(pb::AlarmRequest request);
   pb::MemberListResponse MemberList() const;
+  // Succeeds without rewriting anything: LMDB reuses freed pages in place, so readers are never
+  // blocked; the file does not shrink.
+  pb::DefragmentResponse Defragment() const;
   // Writes a consistent copy of the database to `fd` (for snapshots).
   kref::Status CopyTo(int fd) const;
 
