@@ -60,9 +60,6 @@ inline constexpr char kConfigKeyMsg[] =
 
 // ---- core/v1 ----
 
-// "<field>: <body>".
-inline std::string Err(std::string field, std::string body) { return field + ": " + body; }
-
 // Metadata with a name, in namespace `ns` ("" for cluster-scoped kinds).
 inline api::meta::ObjectMeta Meta(std::string name, std::string ns = "default") {
   api::meta::ObjectMeta m;

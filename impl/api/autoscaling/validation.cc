@@ -22,11 +22,7 @@ constexpr int32_t kMinReplicasLowerBound = 1;
 
 // IsValidPathSegmentName's problems, as field errors.
 FieldErrors ValidatePathSegmentName(const std::string& name, const Path& path) {
-  FieldErrors errors;
-  for (const std::string& problem : validation::NameIsPathSegment(name, false)) {
-    errors.push_back(validation::Invalid(path, name, problem));
-  }
-  return errors;
+  return validation::InvalidPerProblem(validation::NameIsPathSegment(name, false), path, name);
 }
 
 // ValidateCrossVersionObjectReference.
@@ -182,9 +178,8 @@ bool IsStandardContainerResourceName(const std::string& name) {
 // ValidateContainerResourceName (pkg/apis/core/v1/validation).
 FieldErrors ValidateContainerResourceName(const std::string& name, const Path& path) {
   FieldErrors errors;
-  for (const std::string& problem : validation::IsQualifiedName(name)) {
-    errors.push_back(validation::Invalid(path, name, problem));
-  }
+  validation::Append(errors,
+                     validation::InvalidPerProblem(validation::IsQualifiedName(name), path, name));
   if (!errors.empty()) return errors;
   if (name.find('/') == std::string::npos) {
     if (!IsStandardResourceName(name)) {
@@ -220,9 +215,9 @@ FieldErrors ValidateContainerResourceSource(const ContainerResourceMetricSource&
   if (source.container.empty()) {
     errors.push_back(validation::Required(path.Child("container"), "must specify a container"));
   } else {
-    for (const std::string& problem : validation::IsDNS1123Label(source.container)) {
-      errors.push_back(validation::Invalid(path.Child("container"), source.container, problem));
-    }
+    validation::Append(errors,
+                       validation::InvalidPerProblem(validation::IsDNS1123Label(source.container),
+                                                     path.Child("container"), source.container));
   }
   validation::Append(errors, ValidateMetricTarget(source.target, path.Child("target")));
   validation::Append(errors, ValidateUtilizationOrValue(source.target, path.Child("target")));

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "impl/api/validation/common.h"
 #include "impl/api/validation/field_error.h"
 #include "impl/common/result.h"
 
@@ -76,8 +77,7 @@ Result<int64_t> MustParseInt(std::string_view expr) {
 
 // parseIntOrName.
 Result<int64_t> ParseIntOrName(std::string_view expr, const CronBounds& bounds) {
-  std::string lower(expr);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = validation::ToLower(expr);
   for (const auto& [name, value] : bounds.names) {
     if (lower == name) return value;
   }

@@ -131,9 +131,8 @@ FieldErrors IsDomainPrefixedPath(const Path& path, const std::string& value) {
   }
   FieldErrors errors;
   std::string host = value.substr(0, slash);
-  for (const std::string& problem : validation::IsDNS1123Subdomain(host)) {
-    errors.push_back(validation::Invalid(path, host, problem));
-  }
+  validation::Append(
+      errors, validation::InvalidPerProblem(validation::IsDNS1123Subdomain(host), path, host));
   std::string rest = value.substr(slash + 1);
   constexpr std::string_view kPathChars =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-._~%!$&'()*+,;=:";
@@ -270,9 +269,9 @@ FieldErrors ValidateOnPodConditions(
   }
   for (size_t j = 0; j < patterns.size(); ++j) {
     Path at = path.Index(j);
-    for (const std::string& problem : validation::IsQualifiedName(patterns[j].type)) {
-      errors.push_back(validation::Invalid(at.Child("type"), patterns[j].type, problem));
-    }
+    validation::Append(errors,
+                       validation::InvalidPerProblem(validation::IsQualifiedName(patterns[j].type),
+                                                     at.Child("type"), patterns[j].type));
     const std::string& status = patterns[j].status;
     if (status.empty()) {
       errors.push_back(validation::Required(
@@ -605,8 +604,7 @@ FieldErrors ValidateTimeZone(const std::optional<std::string>& time_zone, const 
     rest.remove_prefix(slash + 1);
   }
   FieldErrors errors;
-  std::string lower = zone;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = validation::ToLower(zone);
   if (lower == "local") {
     errors.push_back(validation::Invalid(
         path, zone,

@@ -21,9 +21,8 @@ FieldErrors ValidateCoordinatedLeaseStrategy(const std::string& strategy, const 
     }
     return errors;
   }
-  for (const std::string& problem : validation::IsQualifiedName(strategy)) {
-    errors.push_back(validation::Invalid(at, strategy, problem));
-  }
+  validation::Append(
+      errors, validation::InvalidPerProblem(validation::IsQualifiedName(strategy), at, strategy));
   return errors;
 }
 

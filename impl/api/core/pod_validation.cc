@@ -12,6 +12,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,20 +98,21 @@ std::string ResizePolicyGoSyntax(const std::vector<ContainerResizePolicy>& polic
   return out + "}";
 }
 
-// AccumulateUniqueHostPorts: a protocol/hostIP/hostPort triple is used once.
-FieldErrors CheckHostPortConflicts(const std::vector<const Container*>& containers,
-                                   const std::vector<size_t>& indexes, const Path& path) {
+// AccumulateUniqueHostPorts: a protocol/hostIP/hostPort triple is used once among
+// `containers`, which sit at `path`[first_index...].
+FieldErrors CheckHostPortConflicts(std::span<const Container> containers, size_t first_index,
+                                   const Path& path) {
   FieldErrors errors;
   std::set<std::string> seen;
   for (size_t c = 0; c < containers.size(); ++c) {
-    const Container& ctr = *containers[c];
+    const Container& ctr = containers[c];
     for (size_t p = 0; p < ctr.ports.size(); ++p) {
       const ContainerPort& port = ctr.ports[p];
       if (port.hostPort == 0) continue;
       std::string key = port.protocol + "/" + port.hostIP + "/" + std::to_string(port.hostPort);
       if (!seen.insert(key).second) {
         errors.push_back(
-            Duplicate(path.Index(indexes[c]).Child("ports").Index(p).Child("hostPort"), key));
+            Duplicate(path.Index(first_index + c).Child("ports").Index(p).Child("hostPort"), key));
       }
     }
   }
@@ -123,8 +125,6 @@ FieldErrors ValidateContainers(const std::vector<Container>& containers, const P
   if (containers.empty()) return {Required(path)};
   FieldErrors errors;
   std::set<std::string> names;
-  std::vector<const Container*> all;
-  std::vector<size_t> indexes;
   for (size_t i = 0; i < containers.size(); ++i) {
     const Container& ctr = containers[i];
     Path at = path.Index(i);
@@ -135,10 +135,8 @@ FieldErrors ValidateContainers(const std::vector<Container>& containers, const P
       errors.push_back(
           Forbidden(at.Child("restartPolicy"), "may not be set for non-init containers"));
     }
-    all.push_back(&ctr);
-    indexes.push_back(i);
   }
-  Append(errors, CheckHostPortConflicts(all, indexes, path));
+  Append(errors, CheckHostPortConflicts(containers, 0, path));
   return errors;
 }
 
@@ -165,7 +163,7 @@ FieldErrors ValidateInitContainers(const std::vector<Container>& containers,
     } else if (!ctr.name.empty()) {
       names.insert(ctr.name);
     }
-    Append(errors, CheckHostPortConflicts({&ctr}, {i}, path));
+    Append(errors, CheckHostPortConflicts(std::span(&ctr, 1), i, path));
     if (restart_always) {
       Append(errors, ValidateProbesAndLifecycle(ctr, pod.grace_period, at));
     } else {

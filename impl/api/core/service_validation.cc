@@ -42,8 +42,6 @@ std::string GoServicePortKey(const ServicePort& port) {
          ", TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}";
 }
 
-BadValue Raw(std::string text) { return BadValue::Raw(std::move(text)); }
-
 // validation.IsValidIP in its field form.
 FieldErrors ValidateIP(const std::string& value, const Path& path) {
   return InvalidPerProblem(validation::IsValidIP(value), path, value);
@@ -255,7 +253,7 @@ FieldErrors ValidateServicePortUniqueness(const ServiceSpec& spec) {
   for (size_t i = 0; i < spec.ports.size(); ++i) {
     const ServicePort& port = spec.ports[i];
     if (!seen.insert({port.protocol, port.port}).second) {
-      errors.push_back(Duplicate(ports.Index(i), Raw(GoServicePortKey(port))));
+      errors.push_back(Duplicate(ports.Index(i), BadValue::Raw(GoServicePortKey(port))));
     }
   }
   return errors;

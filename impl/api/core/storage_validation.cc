@@ -91,8 +91,6 @@ std::string GoFieldPath(std::string_view name) {
   return "field.Path{name:" + GoQuote(name) + ", index:\"\", parent:(*field.Path)(0xc000000000)}";
 }
 
-BadValue Raw(std::string text) { return BadValue::Raw(std::move(text)); }
-
 // ---- Quantities -----------------------------------------------------------------------------
 
 // ValidatePositiveQuantityValue.
@@ -323,7 +321,8 @@ FieldErrors ValidatePersistentVolumeSpec(const PersistentVolumeSpec& spec,
   Path capacity = path.Child("capacity");
   if (spec.capacity.empty()) errors.push_back(Required(capacity));
   if (!spec.capacity.contains("storage") || spec.capacity.size() > 1) {
-    errors.push_back(NotSupported(capacity, Raw(GoResourceList(spec.capacity)), {"storage"}));
+    errors.push_back(
+        NotSupported(capacity, BadValue::Raw(GoResourceList(spec.capacity)), {"storage"}));
   }
   for (const auto& [name, quantity] : spec.capacity) {
     Append(errors, ValidateBasicResource(quantity, capacity.Key(name)));
@@ -448,13 +447,14 @@ validation::FieldErrors ValidatePersistentVolumeClaimSpec(const PersistentVolume
   const auto& ref = spec.dataSourceRef;
   if (ref && ref->namespace_ && !ref->namespace_->empty()) {
     if (spec.dataSource) {
-      errors.push_back(Invalid(path, Raw(GoFieldPath("dataSource")),
+      errors.push_back(Invalid(path, BadValue::Raw(GoFieldPath("dataSource")),
                                "may not be specified when dataSourceRef.namespace is specified"));
     }
   } else if (spec.dataSource && ref &&
              (spec.dataSource->apiGroup != ref->apiGroup || spec.dataSource->kind != ref->kind ||
               spec.dataSource->name != ref->name)) {
-    errors.push_back(Invalid(path, Raw(GoFieldPath("dataSource")), "must match dataSourceRef"));
+    errors.push_back(
+        Invalid(path, BadValue::Raw(GoFieldPath("dataSource")), "must match dataSourceRef"));
   }
   return errors;
 }

@@ -79,8 +79,6 @@ std::string GoScopeSelector(const ScopeSelector& selector) {
   return out + "}}";
 }
 
-BadValue Raw(std::string text) { return BadValue::Raw(std::move(text)); }
-
 // ---- Node -----------------------------------------------------------------------------------
 
 // validateTaintEffect (empty not allowed).
@@ -105,7 +103,7 @@ FieldErrors ValidateNodeTaints(const std::vector<Taint>& taints, const Path& pat
     }
     Append(errors, ValidateTaintEffect(taint.effect, at.Child("effect")));
     if (!seen.insert({taint.effect, taint.key}).second) {
-      FieldError duplicate = Duplicate(at, Raw(GoTaint(taint)));
+      FieldError duplicate = Duplicate(at, BadValue::Raw(GoTaint(taint)));
       duplicate.detail = "taints must be unique by key and effect pair";
       errors.push_back(std::move(duplicate));
     }
@@ -201,36 +199,36 @@ FieldErrors ValidateLimitRangeResource(const LimitRangeItem& item, const std::st
   auto str = [](const Quantity* q) { return q->ToString(); };
   FieldErrors errors;
   if (min && max && *min > *max) {
-    errors.push_back(Invalid(at("min"), Raw(str(min)),
+    errors.push_back(Invalid(at("min"), BadValue::Raw(str(min)),
                              "min value " + str(min) + " is greater than max value " + str(max)));
   }
   if (def_request && min && *min > *def_request) {
     errors.push_back(Invalid(
-        at("defaultRequest"), Raw(str(def_request)),
+        at("defaultRequest"), BadValue::Raw(str(def_request)),
         "min value " + str(min) + " is greater than default request value " + str(def_request)));
   }
   if (def_request && max && *def_request > *max) {
     errors.push_back(Invalid(
-        at("defaultRequest"), Raw(str(def_request)),
+        at("defaultRequest"), BadValue::Raw(str(def_request)),
         "default request value " + str(def_request) + " is greater than max value " + str(max)));
   }
   if (def_request && def && *def_request > *def) {
-    errors.push_back(Invalid(at("defaultRequest"), Raw(str(def_request)),
+    errors.push_back(Invalid(at("defaultRequest"), BadValue::Raw(str(def_request)),
                              "default request value " + str(def_request) +
                                  " is greater than default limit value " + str(def)));
   }
   if (def && min && *min > *def) {
     errors.push_back(
-        Invalid(at("default"), Raw(str(min)),
+        Invalid(at("default"), BadValue::Raw(str(min)),
                 "min value " + str(min) + " is greater than default value " + str(def)));
   }
   if (def && max && *def > *max) {
     errors.push_back(
-        Invalid(at("default"), Raw(str(max)),
+        Invalid(at("default"), BadValue::Raw(str(max)),
                 "default value " + str(def) + " is greater than max value " + str(max)));
   }
   if (ratio && *ratio < Quantity::FromInt(1)) {
-    errors.push_back(Invalid(at("maxLimitRequestRatio"), Raw(str(ratio)),
+    errors.push_back(Invalid(at("maxLimitRequestRatio"), BadValue::Raw(str(ratio)),
                              "ratio " + str(ratio) + " is less than 1"));
   }
   if (ratio && min && max) {
@@ -247,12 +245,12 @@ FieldErrors ValidateLimitRangeResource(const LimitRangeItem& item, const std::st
     double limit = static_cast<double>(max_value) / static_cast<double>(min_value);
     if (ratio_value > limit) {
       errors.push_back(
-          Invalid(at("maxLimitRequestRatio"), Raw(str(ratio)),
+          Invalid(at("maxLimitRequestRatio"), BadValue::Raw(str(ratio)),
                   "ratio " + str(ratio) + " is greater than max/min = " + FormatFloat(limit)));
     }
   }
   if (!IsOvercommitAllowed(name) && def && def_request && !(*def == *def_request)) {
-    errors.push_back(Invalid(at("defaultRequest"), Raw(str(def_request)),
+    errors.push_back(Invalid(at("defaultRequest"), BadValue::Raw(str(def_request)),
                              "default value " + str(def) + " must equal to defaultRequest value " +
                                  str(def_request) + " in " + name));
   }
@@ -327,7 +325,7 @@ bool ConflictingScopes(const std::set<std::string>& scopes) {
 FieldErrors ValidateResourceQuotaScopes(const ResourceQuotaSpec& spec, const Path& path) {
   if (spec.scopes.empty()) return {};
   Path at = path.Child("scopes");
-  BadValue value = Raw(GoSlice("core.ResourceQuotaScope", spec.scopes));
+  BadValue value = BadValue::Raw(GoSlice("core.ResourceQuotaScope", spec.scopes));
   FieldErrors errors;
   for (const std::string& scope : spec.scopes) {
     if (!IsStandardResourceQuotaScope(scope))
@@ -357,7 +355,7 @@ FieldErrors ValidateScopeSelector(const ResourceQuotaSpec& spec, const Path& pat
     for (const auto& [name, quantity] : spec.hard) {
       if (IsStandardQuotaResourceName(name) &&
           !IsResourceQuotaScopeValidForResource(req.scopeName, name)) {
-        errors.push_back(Invalid(at, Raw(GoScopeSelector(*spec.scopeSelector)),
+        errors.push_back(Invalid(at, BadValue::Raw(GoScopeSelector(*spec.scopeSelector)),
                                  "unsupported scope applied to resource"));
       }
     }
@@ -390,8 +388,8 @@ FieldErrors ValidateScopeSelector(const ResourceQuotaSpec& spec, const Path& pat
     scopes.insert(req.scopeName);
   }
   if (ConflictingScopes(scopes)) {
-    errors.push_back(
-        Invalid(at, Raw(GoSlice("core.ResourceQuotaScope", spec.scopes)), "conflicting scopes"));
+    errors.push_back(Invalid(at, BadValue::Raw(GoSlice("core.ResourceQuotaScope", spec.scopes)),
+                             "conflicting scopes"));
   }
   return errors;
 }

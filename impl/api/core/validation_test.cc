@@ -13,7 +13,6 @@
 namespace kref::api::core {
 namespace {
 
-using ::kref::testing::Err;
 using ::kref::testing::Errors;
 using ::kref::testing::kConfigKeyMsg;
 using ::kref::testing::kDNS1123LabelMsg;
@@ -61,8 +60,8 @@ TEST(CoreValidationTest, NamespaceNameMustBeDNSLabel) {
   Namespace ns = ValidNamespace();
   ns.metadata.name = "Team_A";
   ns.metadata.labels.clear();
-  EXPECT_THAT(Errors(ns), ElementsAre(Err("metadata.name", "Invalid value: \"Team_A\": " +
-                                                               std::string(kDNS1123LabelMsg))));
+  EXPECT_THAT(Errors(ns), ElementsAre("metadata.name: Invalid value: \"Team_A\": " +
+                                      std::string(kDNS1123LabelMsg)));
 }
 
 TEST(CoreValidationTest, NamespaceIsClusterScoped) {

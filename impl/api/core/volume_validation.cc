@@ -184,12 +184,10 @@ FieldErrors ValidateConfigMapVolumeSource(const ConfigMapVolumeSource& source, c
   return errors;
 }
 
-// The iqn, eui or naa name of an iSCSI target or initiator; `prefix_detail` is the error for
-// any other prefix.
-void ValidateIscsiName(const std::string& name, const Path& path, std::string_view prefix_detail,
-                       FieldErrors& errors) {
+// The iqn, eui or naa name of an iSCSI target or initiator.
+void ValidateIscsiName(const std::string& name, const Path& path, FieldErrors& errors) {
   if (!name.starts_with("iqn") && !name.starts_with("eui") && !name.starts_with("naa")) {
-    errors.push_back(Invalid(path, name, std::string(prefix_detail)));
+    errors.push_back(Invalid(path, name, "must be valid format starting with iqn, eui, or naa"));
   } else if (!IsValidIscsiName(name)) {
     errors.push_back(Invalid(path, name, "must be valid format"));
   }
@@ -197,13 +195,12 @@ void ValidateIscsiName(const std::string& name, const Path& path, std::string_vi
 
 // validateISCSIVolumeSource.
 FieldErrors ValidateISCSIVolumeSource(const ISCSIVolumeSource& source, const Path& path) {
-  constexpr std::string_view kPrefixes = "must be valid format starting with iqn, eui, or naa";
   FieldErrors errors;
   if (source.targetPortal.empty()) errors.push_back(Required(path.Child("targetPortal")));
   if (source.iqn.empty()) {
     errors.push_back(Required(path.Child("iqn")));
   } else {
-    ValidateIscsiName(source.iqn, path.Child("iqn"), kPrefixes, errors);
+    ValidateIscsiName(source.iqn, path.Child("iqn"), errors);
   }
   if (source.lun < 0 || source.lun > 255) {
     errors.push_back(
@@ -213,7 +210,7 @@ FieldErrors ValidateISCSIVolumeSource(const ISCSIVolumeSource& source, const Pat
     errors.push_back(Required(path.Child("secretRef")));
   }
   if (source.initiatorName) {
-    ValidateIscsiName(*source.initiatorName, path.Child("initiatorname"), kPrefixes, errors);
+    ValidateIscsiName(*source.initiatorName, path.Child("initiatorname"), errors);
   }
   return errors;
 }

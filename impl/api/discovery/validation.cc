@@ -154,11 +154,7 @@ FieldErrors ValidateAddress(std::string_view address, std::string_view type, con
 
 // ValidateDNS1123Label (core validation).
 FieldErrors ValidateDNS1123Label(std::string_view value, const Path& path) {
-  FieldErrors errors;
-  for (const std::string& problem : validation::IsDNS1123Label(value)) {
-    errors.push_back(validation::Invalid(path, value, problem));
-  }
-  return errors;
+  return validation::InvalidPerProblem(validation::IsDNS1123Label(value), path, value);
 }
 
 // validateHints.
@@ -173,9 +169,8 @@ FieldErrors ValidateHints(const EndpointHints& hints, const Path& path) {
     const std::string& name = hints.forZones[i].name;
     Path at = zones.Index(i).Child("name");
     if (!seen.insert(name).second) errors.push_back(validation::Duplicate(at, name));
-    for (const std::string& problem : validation::IsValidLabelValue(name)) {
-      errors.push_back(validation::Invalid(at, name, problem));
-    }
+    validation::Append(
+        errors, validation::InvalidPerProblem(validation::IsValidLabelValue(name), at, name));
   }
   return errors;
 }
@@ -211,9 +206,9 @@ FieldErrors ValidateEndpoint(const Endpoint& endpoint, std::string_view type, co
     validation::Append(errors, ValidateAddress(endpoint.addresses[i], type, addresses.Index(i)));
   }
   if (endpoint.nodeName) {
-    for (const std::string& problem : validation::NameIsDNSSubdomain(*endpoint.nodeName, false)) {
-      errors.push_back(validation::Invalid(path.Child("nodeName"), *endpoint.nodeName, problem));
-    }
+    validation::Append(errors, validation::InvalidPerProblem(
+                                   validation::NameIsDNSSubdomain(*endpoint.nodeName, false),
+                                   path.Child("nodeName"), *endpoint.nodeName));
   }
   validation::Append(errors, ValidateDeprecatedTopology(endpoint.deprecatedTopology,
                                                         path.Child("deprecatedTopology")));
@@ -256,9 +251,9 @@ FieldErrors ValidatePorts(const std::vector<EndpointPort>& ports, const Path& pa
           validation::NotSupported(at.Child("protocol"), *port.protocol, {"SCTP", "TCP", "UDP"}));
     }
     if (port.appProtocol) {
-      for (const std::string& problem : validation::IsQualifiedName(*port.appProtocol)) {
-        errors.push_back(validation::Invalid(at.Child("appProtocol"), *port.appProtocol, problem));
-      }
+      validation::Append(
+          errors, validation::InvalidPerProblem(validation::IsQualifiedName(*port.appProtocol),
+                                                at.Child("appProtocol"), *port.appProtocol));
     }
   }
   return errors;

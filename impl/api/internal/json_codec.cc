@@ -7,6 +7,7 @@
 
 #include "impl/api/internal/base64.h"
 #include "impl/api/internal/json_path.h"
+#include "impl/api/internal/utf8.h"
 
 namespace kref::api::internal {
 namespace {
@@ -21,27 +22,6 @@ constexpr std::array<uint8_t, 256> kEscapeClass = [] {
 }();
 
 constexpr char kHex[] = "0123456789abcdef";
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto continuation = [&](size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
-  unsigned char b = byte(i);
-  if (b >= 0xC2 && b <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (b >= 0xE0 && b <= 0xEF) {
-    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
-    if (b == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
-    if (b == 0xED && byte(i + 1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b >= 0xF0 && b <= 0xF4) {
-    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
-    if (b == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
-    if (b == 0xF4 && byte(i + 1) >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
 
 std::string_view JsonKindName(const boost::json::value& v) {
   switch (v.kind()) {
@@ -81,7 +61,8 @@ void WriteJsonString(std::string_view s, std::string& out) {
       continue;
     }
     if (cls == 2) {
-      size_t length = Utf8SequenceLength(s, i);
+      uint32_t rune;
+      size_t length = DecodeUtf8(s, i, rune);
       bool line_separator = length == 3 && static_cast<unsigned char>(s[i]) == 0xE2 &&
                             static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                             (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xA8;

@@ -94,9 +94,8 @@ FieldErrors ValidateRoleRef(const RoleRef& ref, std::initializer_list<std::strin
   if (ref.name.empty()) {
     errors.push_back(validation::Required(path.Child("name")));
   } else {
-    for (const std::string& problem : ValidateRBACName(ref.name, false)) {
-      errors.push_back(validation::Invalid(path.Child("name"), ref.name, problem));
-    }
+    validation::Append(errors, validation::InvalidPerProblem(ValidateRBACName(ref.name, false),
+                                                             path.Child("name"), ref.name));
   }
   return errors;
 }
@@ -107,9 +106,9 @@ FieldErrors ValidateRoleBindingSubject(const Subject& subject, bool namespaced, 
   if (subject.name.empty()) errors.push_back(validation::Required(path.Child("name")));
   if (subject.kind == "ServiceAccount") {
     if (!subject.name.empty()) {
-      for (const std::string& problem : validation::NameIsDNSSubdomain(subject.name, false)) {
-        errors.push_back(validation::Invalid(path.Child("name"), subject.name, problem));
-      }
+      validation::Append(
+          errors, validation::InvalidPerProblem(validation::NameIsDNSSubdomain(subject.name, false),
+                                                path.Child("name"), subject.name));
     }
     if (!subject.apiGroup.empty()) {
       errors.push_back(validation::NotSupported(path.Child("apiGroup"), subject.apiGroup, {""}));

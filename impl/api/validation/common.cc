@@ -52,12 +52,8 @@ Problems NameIsPathSegment(std::string_view name, bool prefix) {
 FieldErrors ValidateLabels(const Map<std::string>& labels, const Path& path) {
   FieldErrors errors;
   for (const auto& [key, value] : labels) {
-    for (const std::string& problem : IsQualifiedName(key)) {
-      errors.push_back(Invalid(path, key, problem));
-    }
-    for (const std::string& problem : IsValidLabelValue(value)) {
-      errors.push_back(Invalid(path, value, problem));
-    }
+    Append(errors, InvalidPerProblem(IsQualifiedName(key), path, key));
+    Append(errors, InvalidPerProblem(IsValidLabelValue(value), path, value));
   }
   return errors;
 }
@@ -66,12 +62,7 @@ FieldErrors ValidateAnnotations(const Map<std::string>& annotations, const Path&
   FieldErrors errors;
   int64_t total = 0;
   for (const auto& [key, value] : annotations) {
-    std::string lower(key);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const std::string& problem : IsQualifiedName(lower)) {
-      errors.push_back(Invalid(path, key, problem));
-    }
+    Append(errors, InvalidPerProblem(IsQualifiedName(ToLower(key)), path, key));
     total += static_cast<int64_t>(key.size() + value.size());
   }
   if (total > kTotalAnnotationSizeLimitBytes) {
@@ -123,9 +114,7 @@ FieldErrors ValidateFinalizers(const std::vector<std::string>& finalizers, const
   bool orphan = false;
   bool foreground = false;
   for (const std::string& finalizer : finalizers) {
-    for (const std::string& problem : IsQualifiedName(finalizer)) {
-      errors.push_back(Invalid(path, finalizer, problem));
-    }
+    Append(errors, InvalidPerProblem(IsQualifiedName(finalizer), path, finalizer));
     orphan |= finalizer == "orphan";
     foreground |= finalizer == "foregroundDeletion";
   }
@@ -140,24 +129,21 @@ FieldErrors ValidateObjectMeta(const meta::ObjectMeta& meta, bool namespaced,
                                const NameValidator& name_validator, const Path& path) {
   FieldErrors errors;
   if (!meta.generateName.empty()) {
-    for (const std::string& problem : name_validator(meta.generateName, true)) {
-      errors.push_back(Invalid(path.Child("generateName"), meta.generateName, problem));
-    }
+    Append(errors, InvalidPerProblem(name_validator(meta.generateName, true),
+                                     path.Child("generateName"), meta.generateName));
   }
   if (meta.name.empty()) {
     errors.push_back(Required(path.Child("name"), "name or generateName is required"));
   } else {
-    for (const std::string& problem : name_validator(meta.name, false)) {
-      errors.push_back(Invalid(path.Child("name"), meta.name, problem));
-    }
+    Append(errors,
+           InvalidPerProblem(name_validator(meta.name, false), path.Child("name"), meta.name));
   }
   if (namespaced) {
     if (meta.namespace_.empty()) {
       errors.push_back(Required(path.Child("namespace")));
     } else {
-      for (const std::string& problem : IsDNS1123Label(meta.namespace_)) {
-        errors.push_back(Invalid(path.Child("namespace"), meta.namespace_, problem));
-      }
+      Append(errors, InvalidPerProblem(IsDNS1123Label(meta.namespace_), path.Child("namespace"),
+                                       meta.namespace_));
     }
   } else if (!meta.namespace_.empty()) {
     errors.push_back(Forbidden(path.Child("namespace"), "not allowed on this type"));
@@ -190,13 +176,10 @@ FieldErrors ValidateLabelSelector(const meta::LabelSelector& selector, const Pat
     } else {
       errors.push_back(Invalid(at.Child("operator"), r.operator_, "not a valid selector operator"));
     }
-    for (const std::string& problem : IsQualifiedName(r.key)) {
-      errors.push_back(Invalid(at.Child("key"), r.key, problem));
-    }
+    Append(errors, InvalidPerProblem(IsQualifiedName(r.key), at.Child("key"), r.key));
     for (size_t j = 0; j < r.values.size(); ++j) {
-      for (const std::string& problem : IsValidLabelValue(r.values[j])) {
-        errors.push_back(Invalid(at.Child("values").Index(j), r.values[j], problem));
-      }
+      Append(errors, InvalidPerProblem(IsValidLabelValue(r.values[j]), at.Child("values").Index(j),
+                                       r.values[j]));
     }
   }
   return errors;
@@ -216,6 +199,21 @@ FieldErrors ValidateNonnegative(int64_t value, const Path& path) {
 FieldErrors ValidatePositive(int64_t value, const Path& path) {
   if (value > 0) return {};
   return {Invalid(path, value, "must be greater than 0")};
+}
+
+std::string ToLower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string TrimSpace(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\n\v\f\r";
+  size_t begin = s.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return "";
+  size_t end = s.find_last_not_of(kSpace);
+  return std::string(s.substr(begin, end - begin + 1));
 }
 
 FieldErrors InvalidPerProblem(const Problems& problems, const Path& path, const BadValue& value) {

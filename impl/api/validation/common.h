@@ -96,6 +96,11 @@ std::string GoIntOrString(const IntOrString& value);
 // when set.
 std::string GoPointer(std::string_view type, bool present);
 
+// ASCII lower case.
+std::string ToLower(std::string_view s);
+// Go's strings.TrimSpace for ASCII whitespace.
+std::string TrimSpace(std::string_view s);
+
 // Appends all of `more` to `errors`.
 inline void Append(FieldErrors& errors, FieldErrors more) {
   errors.insert(errors.end(), std::make_move_iterator(more.begin()),

@@ -3,46 +3,13 @@
 #include <cstdio>
 #include <set>
 
+#include "impl/api/internal/utf8.h"
 #include "impl/common/check.h"
 
 namespace kref::api::validation {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
-
-// Decodes one UTF-8 code point at s[i]; returns its length, or 0 when invalid.
-size_t DecodeRune(std::string_view s, size_t i, uint32_t& rune) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  auto continuation = [&](size_t k) {
-    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-  };
-  if (b < 0x80) {
-    rune = b;
-    return 1;
-  }
-  size_t length = 0;
-  if (b >= 0xC2 && b <= 0xDF) {
-    length = 2;
-    rune = b & 0x1F;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    length = 3;
-    rune = b & 0x0F;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    length = 4;
-    rune = b & 0x07;
-  } else {
-    return 0;
-  }
-  for (size_t k = 1; k < length; ++k) {
-    if (!continuation(i + k)) return 0;
-    rune = (rune << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  }
-  if ((length == 3 && (rune < 0x800 || (rune >= 0xD800 && rune <= 0xDFFF))) ||
-      (length == 4 && (rune < 0x10000 || rune > 0x10FFFF))) {
-    return 0;
-  }
-  return length;
-}
 
 // Go's unicode.IsPrint, approximated for non-ASCII: everything but C1 controls, the
 // separators U+2028/U+2029, other spaces and noncharacters counts as printable.
@@ -62,7 +29,7 @@ std::string GoQuote(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     uint32_t rune = 0;
-    size_t length = DecodeRune(s, i, rune);
+    size_t length = internal::DecodeUtf8(s, i, rune);
     if (length == 0) {
       unsigned char b = static_cast<unsigned char>(s[i]);
       out += "\\x";

@@ -181,21 +181,6 @@ bool Contains(std::initializer_list<std::string_view> set, std::string_view valu
   return std::find(set.begin(), set.end(), value) != set.end();
 }
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string TrimSpace(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\n\v\f\r";
-  size_t begin = s.find_first_not_of(kSpace);
-  if (begin == std::string_view::npos) return "";
-  size_t end = s.find_last_not_of(kSpace);
-  return std::string(s.substr(begin, end - begin + 1));
-}
-
 // ---- Names, ports and object metadata -------------------------------------------------------
 
 FieldErrors ValidateDNS1123Label(std::string_view value, const Path& path) {

@@ -16,10 +16,8 @@ namespace kref::api::core::internal {
 // ---- Small utilities ----
 
 bool Contains(std::initializer_list<std::string_view> set, std::string_view value);
-// ASCII lower case.
-std::string ToLower(std::string_view s);
-// strings.TrimSpace for ASCII whitespace.
-std::string TrimSpace(std::string_view s);
+using validation::ToLower;
+using validation::TrimSpace;
 
 // ---- Names, ports and object metadata ----
 
