@@ -1,8 +1,8 @@
-#include <algorithm>
 #include "impl/api/manifest.h"
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <boost/json/parser.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <charconv>
@@ -11,6 +11,7 @@
 
 #include "impl/api/internal/json_codec.h"
 #include "impl/api/internal/json_path.h"
+#include "impl/api/internal/utf8.h"
 
 namespace kref::api {
 namespace {
@@ -328,6 +329,8 @@ Result<std::vector<ManifestDocument>> ParseYaml(std::string_view text) {
     } catch (const YAML::Exception& e) {
       return YamlError(static_cast<size_t>(e.mark.line) + 1, e.msg);
     }
+    // A document that resolves to null (an empty scalar, perhaps tagged) is no object either.
+    if (document.value.is_null()) continue;
     document.line_of = [node](std::string_view path) { return LineOfYamlPath(node, path); };
     documents.push_back(std::move(document));
   }
@@ -452,50 +455,17 @@ void EmitValue(YAML::Emitter& out, const boost::json::value& v) {
   }
 }
 
-// Where `text` stops being a YAML character stream as go-yaml reads one: well-formed UTF-8
-// (no overlong forms, surrogates or code points past U+10FFFF) of printable characters
-// (#x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]).
-// Returns npos when all of it is, else the offset and the reason in `problem`.
+// Where `text` stops being a YAML character stream as go-yaml reads one: well-formed UTF-8 of
+// printable characters (#x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] | [#xE000-#xFFFD]
+// | [#x10000-#x10FFFF]). Returns npos when all of it is, else the offset and the reason in
+// `problem`.
 size_t FirstNonYamlChar(std::string_view text, std::string_view& problem) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char b = byte(i);
-    size_t length;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    uint32_t code;
-    if (b < 0x80) {
-      length = 1;
-      code = b;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      length = 2;
-      code = b & 0x1F;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      length = 3;
-      code = b & 0x0F;
-      if (b == 0xE0) lo = 0xA0;
-      if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      length = 4;
-      code = b & 0x07;
-      if (b == 0xF0) lo = 0x90;
-      if (b == 0xF4) hi = 0x8F;
-    } else {
+  for (size_t i = 0; i < text.size();) {
+    uint32_t code = 0;
+    size_t length = internal::DecodeUtf8(text, i, code);
+    if (length == 0) {
       problem = "invalid UTF-8";
       return i;
-    }
-    if (length > 1) {
-      if (i + length > text.size() || byte(i + 1) < lo || byte(i + 1) > hi) {
-        problem = "invalid UTF-8";
-        return i;
-      }
-      for (size_t k = 1; k < length; ++k) {
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
-          problem = "invalid UTF-8";
-          return i;
-        }
-        code = (code << 6) | (byte(i + k) & 0x3F);
-      }
     }
     bool printable = code == 0x09 || code == 0x0A || code == 0x0D ||
                      (code >= 0x20 && code <= 0x7E) || code == 0x85 ||
@@ -508,6 +478,51 @@ size_t FirstNonYamlChar(std::string_view text, std::string_view& problem) {
     i += length;
   }
   return std::string_view::npos;
+}
+
+// yaml-cpp 0.7 loops forever on a document whose first token (after comments, directives, the
+// "---" marker and any tag or anchor) is ',' — a flow entry outside a flow collection. go-yaml
+// rejects such a document ("did not find expected node content"); so do we, before yaml-cpp
+// sees it. Returns the line of the first such document, or 0.
+size_t LineOfLeadingFlowEntry(std::string_view text) {
+  bool at_document_start = true;
+  size_t line_number = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    auto is_marker = [&](std::string_view marker) {
+      return line.starts_with(marker) &&
+             (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    };
+    if (is_marker("...")) {
+      at_document_start = true;
+      continue;
+    }
+    if (is_marker("---")) {
+      at_document_start = true;
+      line.remove_prefix(3);
+    } else if (at_document_start && line.starts_with('%')) {
+      continue;  // a directive
+    }
+    if (!at_document_start) continue;
+    size_t i = 0;
+    while (true) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      if (i == line.size() || line[i] == '#') break;  // nothing yet on this line
+      if (line[i] == '!' || line[i] == '&') {         // a node property; the content follows
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+        continue;
+      }
+      if (line[i] == ',') return line_number;
+      at_document_start = false;
+      break;
+    }
+    if (end == text.size()) break;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -525,6 +540,9 @@ Result<std::vector<ManifestDocument>> ParseManifests(std::string_view text) {
   if (size_t bad = FirstNonYamlChar(text, problem); bad != std::string_view::npos) {
     size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
     return YamlError(line, problem);
+  }
+  if (size_t line = LineOfLeadingFlowEntry(text); line != 0) {
+    return YamlError(line, "did not find expected node content");
   }
   return ParseYaml(text);
 }
