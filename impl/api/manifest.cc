@@ -1,5 +1,6 @@
 #include "impl/api/manifest.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <sstream>
 
 #include "impl/api/internal/json_codec.h"
 #include "impl/api/internal/json_path.h"
@@ -309,10 +311,61 @@ size_t LineOfYamlPath(const YAML::Node& root, std::string_view path) {
   return line;
 }
 
+// yaml-cpp 0.7's LoadAll never returns when a document's first token cannot start a node, such
+// as a ',' at document level: the parser reports an empty document without consuming anything,
+// forever. A first pass over the events, building nothing, sees that as two documents starting
+// at the same place. go-yaml rejects such a stream with "did not find expected node content",
+// and so do we. Syntax errors are left for LoadAll to report.
+class ProgressCheck final : public YAML::EventHandler {
+ public:
+  // The line of a document that starts where the previous one did, or 0.
+  size_t stuck_line() const { return stuck_line_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents_ > 0 && mark.pos == last_start_) stuck_line_ = static_cast<size_t>(mark.line) + 1;
+    last_start_ = mark.pos;
+    ++documents_;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  int documents_ = 0;
+  int last_start_ = -1;
+  size_t stuck_line_ = 0;
+};
+
+Status CheckYamlMakesProgress(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  ProgressCheck check;
+  try {
+    while (parser.HandleNextDocument(check)) {
+      if (check.stuck_line() != 0) {
+        return YamlError(check.stuck_line(), "did not find expected node content");
+      }
+    }
+  } catch (const YAML::Exception&) {
+    // LoadAll reports it, with the same message.
+  }
+  return Status();
+}
+
 Result<std::vector<ManifestDocument>> ParseYaml(std::string_view text) {
+  std::string source(text);
+  KREF_RETURN_IF_ERROR(CheckYamlMakesProgress(source));
   std::vector<YAML::Node> nodes;
   try {
-    nodes = YAML::LoadAll(std::string(text));
+    nodes = YAML::LoadAll(source);
   } catch (const YAML::Exception& e) {
     return YamlError(static_cast<size_t>(e.mark.line) + 1, e.msg);
   }
@@ -480,51 +533,6 @@ size_t FirstNonYamlChar(std::string_view text, std::string_view& problem) {
   return std::string_view::npos;
 }
 
-// yaml-cpp 0.7 loops forever on a document whose first token (after comments, directives, the
-// "---" marker and any tag or anchor) is ',' — a flow entry outside a flow collection. go-yaml
-// rejects such a document ("did not find expected node content"); so do we, before yaml-cpp
-// sees it. Returns the line of the first such document, or 0.
-size_t LineOfLeadingFlowEntry(std::string_view text) {
-  bool at_document_start = true;
-  size_t line_number = 0;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    auto is_marker = [&](std::string_view marker) {
-      return line.starts_with(marker) &&
-             (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
-    };
-    if (is_marker("...")) {
-      at_document_start = true;
-      continue;
-    }
-    if (is_marker("---")) {
-      at_document_start = true;
-      line.remove_prefix(3);
-    } else if (at_document_start && line.starts_with('%')) {
-      continue;  // a directive
-    }
-    if (!at_document_start) continue;
-    size_t i = 0;
-    while (true) {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-      if (i == line.size() || line[i] == '#') break;  // nothing yet on this line
-      if (line[i] == '!' || line[i] == '&') {         // a node property; the content follows
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-        continue;
-      }
-      if (line[i] == ',') return line_number;
-      at_document_start = false;
-      break;
-    }
-    if (end == text.size()) break;
-  }
-  return 0;
-}
-
 }  // namespace
 
 Result<std::vector<ManifestDocument>> ParseManifests(std::string_view text) {
@@ -540,9 +548,6 @@ Result<std::vector<ManifestDocument>> ParseManifests(std::string_view text) {
   if (size_t bad = FirstNonYamlChar(text, problem); bad != std::string_view::npos) {
     size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
     return YamlError(line, problem);
-  }
-  if (size_t line = LineOfLeadingFlowEntry(text); line != 0) {
-    return YamlError(line, "did not find expected node content");
   }
   return ParseYaml(text);
 }
