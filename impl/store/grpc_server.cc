@@ -258,6 +258,108 @@ class MaintenanceService final : public pb::Maintenance::CallbackService {
   Store& store_;
 };
 
+// One watch stream: requests go to the store's WatchStream as they arrive; responses are
+// written one at a time, pulled from it whenever the previous write is done or it says one is
+// ready.
+class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::WatchResponse> {
+ public:
+  explicit WatchReactor(Store& store) : notifier_(std::make_shared<Notifier>()) {
+    notifier_->reactor = this;
+    stream_ = store.Watch([notifier = notifier_] {
+      std::lock_guard lock(notifier->mu);
+      if (notifier->reactor != nullptr) notifier->reactor->WriteNext();
+    });
+    StartRead(&request_);
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      // The client is gone or half-closed: stop watching and end the call.
+      bool finish;
+      {
+        std::lock_guard lock(mu_);
+        reading_done_ = true;
+        finish = !writing_ && TakeFinishLocked();
+      }
+      if (finish) End();
+      return;
+    }
+    stream_->Handle(request_);
+    StartRead(&request_);
+  }
+  void OnWriteDone(bool ok) override {
+    bool finish = false;
+    {
+      std::lock_guard lock(mu_);
+      writing_ = false;
+      if (!ok || reading_done_) {
+        finish = TakeFinishLocked();
+      } else {
+        WriteNextLocked();
+      }
+    }
+    if (finish) End();
+  }
+  void OnDone() override {
+    {
+      std::lock_guard lock(notifier_->mu);
+      notifier_->reactor = nullptr;
+    }
+    stream_->Close();
+    delete this;
+  }
+
+ private:
+  struct Notifier {
+    std::mutex mu;
+    WatchReactor* reactor = nullptr;  // null once the call is done
+  };
+  void WriteNext() {
+    std::lock_guard lock(mu_);
+    WriteNextLocked();
+  }
+  void WriteNextLocked() {
+    if (writing_ || finished_) return;
+    std::optional<pb::WatchResponse> next = stream_->Next();
+    if (!next) return;
+    response_ = std::move(*next);
+    writing_ = true;
+    StartWrite(&response_);
+  }
+  // Whether this caller is the one to end the call.
+  bool TakeFinishLocked() {
+    if (finished_) return false;
+    finished_ = true;
+    return true;
+  }
+  // Ends the call; called without mu_ held, since OnDone may follow at once and delete this.
+  void End() {
+    stream_->Close();
+    Finish(grpc::Status::OK);
+  }
+
+  std::shared_ptr<Notifier> notifier_;
+  std::shared_ptr<WatchStream> stream_;
+  std::mutex mu_;  // guards the fields below and serializes writes
+  pb::WatchRequest request_;
+  pb::WatchResponse response_;
+  bool writing_ = false;
+  bool reading_done_ = false;
+  bool finished_ = false;
+};
+
+class WatchService final : public pb::Watch::CallbackService {
+ public:
+  explicit WatchService(Store& store) : store_(store) {}
+  grpc::ServerBidiReactor<pb::WatchRequest, pb::WatchResponse>* Watch(
+      grpc::CallbackServerContext*) override {
+    return new WatchReactor(store_);
+  }
+
+ private:
+  Store& store_;
+};
+
 class ClusterService final : public pb::Cluster::CallbackService {
  public:
   explicit ClusterService(Store& store) : store_(store) {}
@@ -306,6 +408,7 @@ Result<std::unique_ptr<GrpcServer>> GrpcServer::Start(Store& store, GrpcServerOp
   server->services_.push_back(std::make_unique<LeaseService>(store));
   server->services_.push_back(std::make_unique<MaintenanceService>(store));
   server->services_.push_back(std::make_unique<ClusterService>(store));
+  server->services_.push_back(std::make_unique<WatchService>(store));
   for (auto& service : server->services_) builder.RegisterService(service.get());
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr) {

@@ -1,10 +1,10 @@
-// GrpcServer: a Store served over etcd's v3 gRPC API (services KV, Lease, Maintenance,
+// GrpcServer: a Store served over etcd's v3 gRPC API (services KV, Watch, Lease, Maintenance,
 // Cluster), so etcdctl and other etcd clients can use it as an etcd member.
 //
 // Errors go out as etcd's gRPC code and exact message. Requests larger than
 // `max_request_bytes` fail with "etcdserver: request is too large", as in etcd.
 //
-// Not yet served: Watch and Auth (clients get UNIMPLEMENTED).
+// Not yet served: Auth and the Cluster mutations (clients get UNIMPLEMENTED).
 //
 // Thread safety: Start and Shutdown from one thread; the services run on gRPC's threads.
 #pragma once

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "etcd/etcdserverpb/rpc.grpc.pb.h"
+#include "impl/testing/temp_dir.h"
+
 namespace kref::store {
 namespace {
 
@@ -21,6 +24,82 @@ TEST(ListenAddressFromUrlTest, RejectsWhatItCannotServe) {
             "listen URL http://127.0.0.1: needs a host and a port");
   EXPECT_TRUE(ListenAddressFromUrl("127.0.0.1:2379").error().IsInvalidArgument());
   EXPECT_TRUE(ListenAddressFromUrl("not a url").error().IsInvalidArgument());
+}
+
+}  // namespace
+}  // namespace kref::store
+
+namespace kref::store {
+namespace {
+
+class GrpcServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    StoreOptions options;
+    options.data_dir = dir_.path();
+    options.sync = false;
+    auto store = Store::Open(options);
+    ASSERT_TRUE(store.has_value());
+    store_ = std::move(*store);
+    auto server = GrpcServer::Start(*store_, {.listen_addresses = {"127.0.0.1:0"}});
+    ASSERT_TRUE(server.has_value()) << server.error();
+    server_ = std::move(*server);
+    auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->ports()[0]),
+                                       grpc::InsecureChannelCredentials());
+    kv_ = pb::KV::NewStub(channel);
+    watch_ = pb::Watch::NewStub(channel);
+  }
+  void TearDown() override {
+    server_.reset();
+    store_.reset();
+  }
+
+  void Put(const std::string& key, const std::string& value) {
+    grpc::ClientContext context;
+    pb::PutRequest request;
+    request.set_key(key);
+    request.set_value(value);
+    pb::PutResponse response;
+    ASSERT_TRUE(kv_->Put(&context, request, &response).ok());
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<GrpcServer> server_;
+  std::unique_ptr<pb::KV::Stub> kv_;
+  std::unique_ptr<pb::Watch::Stub> watch_;
+};
+
+TEST_F(GrpcServerTest, WatchFromAPastRevisionReplaysThenFollows) {
+  Put("w/1", "a");
+  Put("w/1", "b");
+  grpc::ClientContext context;
+  auto stream = watch_->Watch(&context);
+  pb::WatchRequest create;
+  create.mutable_create_request()->set_key("w/");
+  create.mutable_create_request()->set_range_end("w0");
+  create.mutable_create_request()->set_start_revision(1);
+  ASSERT_TRUE(stream->Write(create));
+  pb::WatchResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_TRUE(response.created());
+  std::vector<std::string> values;
+  while (values.size() < 3) {
+    if (values.size() == 2) Put("w/2", "c");
+    ASSERT_TRUE(stream->Read(&response));
+    for (const auto& ev : response.events()) values.push_back(ev.kv().value());
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"a", "b", "c"}));
+  context.TryCancel();
+}
+
+TEST_F(GrpcServerTest, ErrorsCarryEtcdCodesAndMessages) {
+  grpc::ClientContext context;
+  pb::PutRequest request;  // no key
+  pb::PutResponse response;
+  grpc::Status status = kv_->Put(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(), "etcdserver: key is not provided");
 }
 
 }  // namespace

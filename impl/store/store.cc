@@ -85,6 +85,10 @@ kref::Status Store::Init() {
   MvccOptions mvcc_options;
   mvcc_options.max_txn_ops = options_.max_txn_ops;
   KREF_ASSIGN_OR_RETURN(mvcc_, Mvcc::Open(backend_.get(), lessor_.get(), mvcc_options));
+  WatchOptions watch_options;
+  watch_options.max_response_bytes = options_.max_request_bytes;
+  watch_hub_ = std::make_unique<WatchHub>(
+      *mvcc_, [this](pb::ResponseHeader* header) { FillHeader(header); }, watch_options);
   return kref::Status();
 }
 
@@ -131,24 +135,34 @@ void Store::Submit(std::function<Result<T>(Mvcc::WriteBatch&)> apply, Done<T> do
 }
 
 void Store::WriterLoop() {
-  auto next_lease_check = std::chrono::steady_clock::now();
+  auto now = std::chrono::steady_clock::now();
+  auto next_lease_check = now;
+  auto next_progress = now + options_.watch_progress_notify_interval;
   while (true) {
     std::deque<Pending> work;
     {
       std::unique_lock lock(queue_mu_);
-      queue_cv_.wait_until(lock, next_lease_check, [&] { return stopping_ || !queue_.empty(); });
+      queue_cv_.wait_until(lock, std::min(next_lease_check, next_progress),
+                           [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) break;
       work.swap(queue_);
     }
-    if (std::chrono::steady_clock::now() >= next_lease_check) {
-      next_lease_check = std::chrono::steady_clock::now() + options_.lease_check_interval;
+    now = std::chrono::steady_clock::now();
+    if (now >= next_lease_check) {
+      next_lease_check = now + options_.lease_check_interval;
       RevokeExpiredLeases();
+    }
+    if (now >= next_progress) {
+      next_progress = now + options_.watch_progress_notify_interval;
+      watch_hub_->NotifyProgress();
     }
     Mvcc::WriteBatch batch = mvcc_->BeginWrite();
     if (work.empty() && !batch.CompactionPending()) continue;
     batch.CompactStep(kCompactStepRevisions);
     for (Pending& p : work) p.apply(batch);
-    batch.Commit();
+    std::vector<mvccpb::Event> events = batch.Commit();
+    // Watchers hear of a change before its writer does, as in etcd.
+    if (!events.empty()) watch_hub_->Publish(events, mvcc_->CurrentRevision());
     for (Pending& p : work) p.complete(true);
     if (batch.CompactionPending()) {
       // Come back at once while a compaction is reclaiming space.
@@ -333,6 +347,12 @@ void Store::RevokeExpiredLeases() {
       }
     });
   }
+}
+
+// ---- Watch ----
+
+std::shared_ptr<WatchStream> Store::Watch(std::function<void()> on_ready) {
+  return watch_hub_->OpenStream(std::move(on_ready));
 }
 
 // ---- Maintenance and cluster ----

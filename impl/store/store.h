@@ -29,6 +29,7 @@
 #include "impl/store/backend.h"
 #include "impl/store/lessor.h"
 #include "impl/store/mvcc.h"
+#include "impl/store/watch.h"
 
 namespace kref::store {
 
@@ -45,6 +46,10 @@ struct StoreOptions {
   bool sync = true;  // false only for tests and benchmarks of the in-memory path
   Clock* clock = nullptr;  // null: the system clock
   std::chrono::milliseconds lease_check_interval{500};
+  // Periodic progress notifications to watchers that asked for them (etcd's
+  // --experimental-watch-progress-notify-interval).
+  std::chrono::milliseconds watch_progress_notify_interval{std::chrono::minutes(10)};
+  uint64_t max_request_bytes = 1572864;  // watch responses are fragmented at this size
 };
 
 class Store {
@@ -83,6 +88,11 @@ class Store {
   // Revokes every expired lease; the writer thread calls this every lease_check_interval.
   void RevokeExpiredLeases();
 
+  // ---- Watch ----
+  // Opens a watch stream (see watch.h); `on_ready` is called when a response is waiting after
+  // Next() returned nothing.
+  std::shared_ptr<WatchStream> Watch(std::function<void()> on_ready);
+
   // ---- Maintenance and cluster ----
   pb::StatusResponse Status() const;
   Result<pb::HashKVResponse> HashKV(const pb::HashKVRequest& request) const;
@@ -120,6 +130,7 @@ class Store {
   std::unique_ptr<Backend> backend_;
   std::unique_ptr<Lessor> lessor_;
   std::unique_ptr<Mvcc> mvcc_;
+  std::unique_ptr<WatchHub> watch_hub_;
   uint64_t cluster_id_ = 0;
   uint64_t member_id_ = 0;
 

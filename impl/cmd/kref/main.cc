@@ -2,6 +2,8 @@
 // role; see `kref --help`.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <limits>
+#include <map>
 
 #include "impl/cmd/kref/store_command.h"
 #include "impl/cmd/kref/validate.h"
@@ -60,7 +62,7 @@ int main(int argc, char** argv) {
   kref::cli::StoreCommandOptions store_options;
   CLI::App* store = app.add_subcommand(
       "store",
-      "Run an etcd-compatible store member serving the etcd v3 gRPC API (KV, Lease, "
+      "Run an etcd-compatible store member serving the etcd v3 gRPC API (KV, Watch, Lease, "
       "Maintenance, Cluster) until SIGINT or SIGTERM");
   store->add_option("--name", store_options.name, "Human-readable name of this member");
   store->add_option("--data-dir", store_options.data_dir,
@@ -81,6 +83,18 @@ int main(int argc, char** argv) {
   store->add_option("--max-txn-ops", store_options.max_txn_ops,
                     "Most operations in one transaction branch")
       ->capture_default_str();
+  store
+      ->add_option("--experimental-watch-progress-notify-interval",
+                   store_options.watch_progress_notify_interval_ms,
+                   "How often watchers that asked for progress notifications get one: a "
+                   "duration with a unit (ms, s, m, h), at least 100ms")
+      ->type_name("DURATION")
+      ->transform(CLI::AsNumberWithUnit(
+          std::map<std::string, double>{{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}},
+          CLI::AsNumberWithUnit::Options(CLI::AsNumberWithUnit::CASE_SENSITIVE |
+                                         CLI::AsNumberWithUnit::UNIT_REQUIRED)))
+      ->check(CLI::Range(int64_t{100}, std::numeric_limits<int64_t>::max() / 2))
+      ->default_str("10m");
 
   CLI11_PARSE(app, argc, argv);
 

@@ -1,5 +1,6 @@
 #include "impl/cmd/kref/store_command.h"
 
+#include <chrono>
 #include <csignal>
 #include <iostream>
 
@@ -36,6 +37,9 @@ int RunStore(const StoreCommandOptions& options) {
                                                                     : options.advertise_client_urls;
   if (options.quota_backend_bytes > 0) store_options.quota_backend_bytes = options.quota_backend_bytes;
   store_options.max_txn_ops = options.max_txn_ops;
+  store_options.max_request_bytes = options.max_request_bytes;
+  store_options.watch_progress_notify_interval =
+      std::chrono::milliseconds(options.watch_progress_notify_interval_ms);
   auto store = store::Store::Open(store_options);
   if (!store.has_value()) {
     std::cerr << "kref store: " << store.error().message() << "\n";

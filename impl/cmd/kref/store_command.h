@@ -15,6 +15,7 @@ struct StoreCommandOptions {
   uint64_t max_request_bytes = 1572864;
   uint64_t quota_backend_bytes = 0;  // 0: etcd's default of 2 GiB
   int max_txn_ops = 128;
+  int64_t watch_progress_notify_interval_ms = 10 * 60 * 1000;
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code; prints a one-line error on

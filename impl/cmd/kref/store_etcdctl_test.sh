@@ -93,6 +93,29 @@ expect_output "txn success" $'SUCCESS\n\nOK'
 expect "txn failure" 0 ctl txn <<<$'value("foo") = "nope"\n\nput t2 yes\n\nget t1\n'
 expect_output "txn failure" $'FAILURE\n\nt1\nyes'
 
+# watch: from a revision, so nothing is missed however late the stream opens
+wait_for_lines() {  # wait_for_lines <file> <count>: poll with a deadline
+  local deadline=$((SECONDS + 15))
+  until (($(wc -l <"$1") >= $2)); do
+    ((SECONDS > deadline)) && return 1
+    sleep 0.05
+  done
+}
+expect "status before watch" 0 ctl endpoint status -w json
+wrev=$(json 'd[0]["Status"]["header"]["revision"]')
+ctl watch w --prefix --prev-kv --rev=$((wrev + 1)) >"$tmp/watch.out" 2>&1 &
+wpid=$!
+ctl put w/1 a >/dev/null && ctl put w/1 b >/dev/null && ctl put x/ignored c >/dev/null && ctl del w/1 >/dev/null
+if wait_for_lines "$tmp/watch.out" 13; then
+  expected=$'PUT\nw/1\na\nPUT\nw/1\na\nw/1\nb\nDELETE\nw/1\nb\nw/1\n'
+  if [[ "$(cat "$tmp/watch.out")" != "$(printf '%b' "$expected")" ]]; then
+    echo "FAIL: watch output"; cat -A "$tmp/watch.out" | sed 's/^/  | /'; failures=$((failures + 1))
+  fi
+else
+  echo "FAIL: watch saw too little"; sed 's/^/  | /' "$tmp/watch.out"; failures=$((failures + 1))
+fi
+kill "$wpid" 2>/dev/null; wait "$wpid" 2>/dev/null
+
 # leases
 expect "lease grant" 0 ctl lease grant 30
 lease=$(awk '{print $2}' "$tmp/out")
@@ -123,6 +146,8 @@ expect "compaction again" nonzero ctl compaction "$((rev - 1))"
 expect_contains "compaction again" "etcdserver: mvcc: required revision has been compacted"
 expect "get compacted" nonzero ctl get foo --rev=2
 expect_contains "get compacted" "etcdserver: mvcc: required revision has been compacted"
+expect "watch compacted" nonzero ctl watch foo --rev=2
+expect_contains "watch compacted" "watch was canceled (etcdserver: mvcc: required revision has been compacted)"
 
 # maintenance and cluster
 expect "endpoint health" 0 ctl endpoint health
