@@ -348,6 +348,48 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
   bool finished_ = false;
 };
 
+// Authentication is never enabled: Authenticate answers as a disabled etcd does, disabling is a
+// no-op, and the user and role lists are empty. Enabling auth and managing users and roles are
+// not offered (UNIMPLEMENTED).
+class AuthService final : public pb::Auth::CallbackService {
+ public:
+  explicit AuthService(Store& store) : store_(store) {}
+
+  grpc::ServerUnaryReactor* Authenticate(grpc::CallbackServerContext* ctx,
+                                         const pb::AuthenticateRequest*,
+                                         pb::AuthenticateResponse*) override {
+    auto* reactor = ctx->DefaultReactor();
+    reactor->Finish(ToGrpc(ErrAuthNotEnabled()));
+    return reactor;
+  }
+  grpc::ServerUnaryReactor* AuthDisable(grpc::CallbackServerContext* ctx,
+                                        const pb::AuthDisableRequest*,
+                                        pb::AuthDisableResponse* resp) override {
+    return Answer(ctx, resp);
+  }
+  grpc::ServerUnaryReactor* UserList(grpc::CallbackServerContext* ctx,
+                                     const pb::AuthUserListRequest*,
+                                     pb::AuthUserListResponse* resp) override {
+    return Answer(ctx, resp);
+  }
+  grpc::ServerUnaryReactor* RoleList(grpc::CallbackServerContext* ctx,
+                                     const pb::AuthRoleListRequest*,
+                                     pb::AuthRoleListResponse* resp) override {
+    return Answer(ctx, resp);
+  }
+
+ private:
+  // An empty answer with the store's header.
+  template <class Response>
+  grpc::ServerUnaryReactor* Answer(grpc::CallbackServerContext* ctx, Response* resp) {
+    auto* reactor = ctx->DefaultReactor();
+    *resp->mutable_header() = store_.Header();
+    reactor->Finish(grpc::Status::OK);
+    return reactor;
+  }
+  Store& store_;
+};
+
 class WatchService final : public pb::Watch::CallbackService {
  public:
   explicit WatchService(Store& store) : store_(store) {}
@@ -409,6 +451,7 @@ Result<std::unique_ptr<GrpcServer>> GrpcServer::Start(Store& store, GrpcServerOp
   server->services_.push_back(std::make_unique<MaintenanceService>(store));
   server->services_.push_back(std::make_unique<ClusterService>(store));
   server->services_.push_back(std::make_unique<WatchService>(store));
+  server->services_.push_back(std::make_unique<AuthService>(store));
   for (auto& service : server->services_) builder.RegisterService(service.get());
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr) {

@@ -1,10 +1,12 @@
 // GrpcServer: a Store served over etcd's v3 gRPC API (services KV, Watch, Lease, Maintenance,
-// Cluster), so etcdctl and other etcd clients can use it as an etcd member.
+// Cluster, and Auth as a member with authentication disabled), so etcdctl and other etcd
+// clients can use it as an etcd member.
 //
 // Errors go out as etcd's gRPC code and exact message. Requests larger than
 // `max_request_bytes` fail with "etcdserver: request is too large", as in etcd.
 //
-// Not yet served: Auth and the Cluster mutations (clients get UNIMPLEMENTED).
+// Not served (clients get UNIMPLEMENTED): the Cluster mutations, enabling authentication, and
+// user and role management.
 //
 // Thread safety: Start and Shutdown from one thread; the services run on gRPC's threads.
 #pragma once

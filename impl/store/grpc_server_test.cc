@@ -104,3 +104,36 @@ TEST_F(GrpcServerTest, ErrorsCarryEtcdCodesAndMessages) {
 
 }  // namespace
 }  // namespace kref::store
+
+namespace kref::store {
+namespace {
+
+TEST_F(GrpcServerTest, AuthAnswersAsADisabledEtcd) {
+  auto auth = pb::Auth::NewStub(grpc::CreateChannel(
+      "127.0.0.1:" + std::to_string(server_->ports()[0]), grpc::InsecureChannelCredentials()));
+  {
+    grpc::ClientContext context;
+    pb::AuthenticateRequest request;
+    request.set_name("root");
+    pb::AuthenticateResponse response;
+    grpc::Status status = auth->Authenticate(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_EQ(status.error_message(), "etcdserver: authentication is not enabled");
+  }
+  {
+    grpc::ClientContext context;
+    pb::AuthUserListResponse response;
+    ASSERT_TRUE(auth->UserList(&context, pb::AuthUserListRequest(), &response).ok());
+    EXPECT_EQ(response.users_size(), 0);
+    EXPECT_EQ(response.header().member_id(), store_->member_id());
+  }
+  {
+    grpc::ClientContext context;
+    pb::AuthEnableResponse response;
+    EXPECT_EQ(auth->AuthEnable(&context, pb::AuthEnableRequest(), &response).error_code(),
+              grpc::StatusCode::UNIMPLEMENTED);
+  }
+}
+
+}  // namespace
+}  // namespace kref::store

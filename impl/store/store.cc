@@ -108,6 +108,12 @@ void Store::FillHeader(pb::ResponseHeader* header) const {
   if (header->revision() == 0) header->set_revision(mvcc_->CurrentRevision());
 }
 
+pb::ResponseHeader Store::Header() const {
+  pb::ResponseHeader header;
+  FillHeader(&header);
+  return header;
+}
+
 template <class T>
 void Store::Submit(std::function<Result<T>(Mvcc::WriteBatch&)> apply, Done<T> done) {
   auto result = std::make_shared<std::optional<Result<T>>>();
@@ -434,7 +440,7 @@ pb::MemberListResponse Store::MemberList() const {
 
 pb::DefragmentResponse Store::Defragment() const {
   pb::DefragmentResponse resp;
-  FillHeader(resp.mutable_header());
+  *resp.mutable_header() = Header();
   return resp;
 }
 

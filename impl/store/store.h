@@ -105,6 +105,8 @@ class Store {
   // Writes a consistent copy of the database to `fd` (for snapshots).
   kref::Status CopyTo(int fd) const;
 
+  // A response header at the current revision (for answers that carry nothing else).
+  pb::ResponseHeader Header() const;
   int64_t CurrentRevision() const { return mvcc_->CurrentRevision(); }
   uint64_t cluster_id() const { return cluster_id_; }
   uint64_t member_id() const { return member_id_; }
