@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "impl/cmd/kref/bench_store.h"
 #include "impl/cmd/kref/store_command.h"
 #include "impl/cmd/kref/validate.h"
 
@@ -96,9 +97,40 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{100}, std::numeric_limits<int64_t>::max() / 2))
       ->default_str("10m");
 
+  CLI::App* bench = app.add_subcommand("bench", "Load drivers for kref's components");
+  bench->require_subcommand(1);
+  kref::cli::BenchStoreOptions bench_store_options;
+  CLI::App* bench_store = bench->add_subcommand(
+      "store", "Drive an etcd v3 endpoint (kref store or etcd) with back-to-back requests from "
+               "N clients and print throughput and latency");
+  bench_store->add_option("--endpoints", bench_store_options.endpoint, "host:port to drive")
+      ->capture_default_str();
+  bench_store
+      ->add_option("--op", bench_store_options.op,
+                   "put (256-byte values by default), range (one key) or range-prefix (a range "
+                   "over --prefix-keys keys)")
+      ->check(CLI::IsMember({"put", "range", "range-prefix"}))
+      ->capture_default_str();
+  bench_store->add_option("--clients", bench_store_options.clients, "Concurrent clients")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_store
+      ->add_option("--conns", bench_store_options.connections,
+                   "gRPC connections shared by the clients (0: one per client, at most 16)")
+      ->capture_default_str();
+  bench_store->add_option("--total", bench_store_options.total, "Requests in all")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_store->add_option("--val-size", bench_store_options.value_size, "Value size in bytes")
+      ->capture_default_str();
+  bench_store->add_option("--prefix-keys", bench_store_options.prefix_keys,
+                          "Keys under the prefix for range-prefix")
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
 
   if (store->parsed()) return kref::cli::RunStore(store_options);
+  if (bench_store->parsed()) return kref::cli::RunBenchStore(bench_store_options);
 
   if (version->parsed()) {
     std::cout << "kref " << KREF_VERSION << "\nKubernetes API " << kKubernetesVersion << "\n";
