@@ -137,6 +137,14 @@ expect_contains "lease timetolive unknown" "already expired"
 expect "lease revoke unknown" nonzero ctl lease revoke "$lease"
 expect_contains "lease revoke unknown" "etcdserver: requested lease not found"
 
+# the load driver works against it
+for op in put range range-prefix; do
+  expect "bench $op" 0 "$kref" bench store --endpoints "$endpoint" --op $op --clients 2 --total 20 --prefix-keys 5
+  expect_contains "bench $op" "$op clients=2 total=20: "
+done
+expect "bench put count" 0 ctl get bench/put/ --prefix --keys-only -w json
+[[ $(json 'd["count"]') == 20 ]] || { echo "FAIL: bench put wrote $(json 'd["count"]') keys"; failures=$((failures + 1)); }
+
 # compaction
 expect "status json" 0 ctl endpoint status -w json
 rev=$(json 'd[0]["Status"]["header"]["revision"]')
