@@ -7,9 +7,7 @@
 // Prints its seed and the command that reproduces a run; exits 1 on the first violation.
 #include <grpcpp/grpcpp.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -26,24 +24,13 @@
 #include <vector>
 
 #include "etcd/etcdserverpb/rpc.grpc.pb.h"
+#include "impl/testing/etcd_peer.h"
 
 namespace {
 
 namespace pb = ::etcdserverpb;
 
 constexpr int kClients = 64;
-
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
 
 pid_t StartStore(const std::string& kref, const std::string& dir, int port) {
   pid_t pid = fork();
@@ -57,21 +44,6 @@ pid_t StartStore(const std::string& kref, const std::string& dir, int port) {
     _exit(127);
   }
   return pid;
-}
-
-// Polls Status until the store answers (deadline 20 s). Returns its revision, or -1.
-int64_t WaitHealthy(pb::Maintenance::Stub& maintenance) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (std::chrono::steady_clock::now() < deadline) {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
-    pb::StatusResponse status;
-    if (maintenance.Status(&context, pb::StatusRequest(), &status).ok()) {
-      return status.header().revision();
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling with a deadline
-  }
-  return -1;
 }
 
 struct Acked {
@@ -96,7 +68,7 @@ int main(int argc, char** argv) {
   std::string base = std::filesystem::temp_directory_path() / ("kref-crash-" + std::to_string(getpid()));
   std::filesystem::create_directories(base);
   std::string dir = base + "/data";
-  int port = FreePort();
+  int port = kref::testing::FreeLoopbackPort();
   auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port),
                                      grpc::InsecureChannelCredentials());
   auto kv = pb::KV::NewStub(channel);
@@ -114,7 +86,7 @@ int main(int argc, char** argv) {
   // Round r writes and is killed; start r+1 checks it. The last start only checks.
   for (int round = 1; round <= rounds + 1 && failures == 0; ++round) {
     pid_t pid = StartStore(kref, dir, port);
-    int64_t start_revision = WaitHealthy(*maintenance);
+    int64_t start_revision = kref::testing::WaitForEtcdStatus(*maintenance);
     if (start_revision < 0) {
       fail("round " + std::to_string(round) + ": store did not start (see " + dir + ".log)");
       kill(pid, SIGKILL);

@@ -10,10 +10,8 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <rapidcheck.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +23,7 @@
 #include "etcd/etcdserverpb/rpc.grpc.pb.h"
 #include "impl/store/grpc_server.h"
 #include "impl/store/store.h"
+#include "impl/testing/etcd_peer.h"
 #include "impl/testing/temp_dir.h"
 
 namespace kref::store {
@@ -176,23 +175,11 @@ rc::Gen<DiffOp> GenOp() {
   });
 }
 
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
 // Real etcd 3.4 on loopback with its own data dir; stopped (SIGKILL) by PID on destruction.
 class RealEtcd {
  public:
   RealEtcd() {
-    int client = FreePort(), peer = FreePort();
+    int client = testing::FreeLoopbackPort(), peer = testing::FreeLoopbackPort();
     std::string curl = "http://127.0.0.1:" + std::to_string(client);
     std::string purl = "http://127.0.0.1:" + std::to_string(peer);
     std::string dir = dir_.path() + "/etcd";
@@ -230,17 +217,7 @@ struct Peer {
   std::unique_ptr<pb::KV::Stub> kv;
   std::unique_ptr<pb::Maintenance::Stub> maintenance;
 
-  bool WaitReady() {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < deadline) {
-      grpc::ClientContext context;
-      context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(500));
-      pb::StatusResponse status;
-      if (maintenance->Status(&context, pb::StatusRequest(), &status).ok()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling with a deadline
-    }
-    return false;
-  }
+  bool WaitReady() { return testing::WaitForEtcdStatus(*maintenance) >= 0; }
 
   // The answer to `op`: "error <code> <message>" or the normalized response.
   std::string Apply(const DiffOp& op) {
