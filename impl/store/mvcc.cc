@@ -411,7 +411,7 @@ Status Mvcc::Load() {
   });
   KREF_RETURN_IF_ERROR(status);
   if (auto v = txn.Get(Table::kMeta, kMetaCurrentRev)) max_rev = std::max(max_rev, DecodeMetaInt(*v));
-  int64_t scheduled = 0, finished = 0;
+  int64_t scheduled = kNeverCompacted, finished = kNeverCompacted;
   if (auto v = txn.Get(Table::kMeta, kMetaScheduledCompactRev)) scheduled = DecodeMetaInt(*v);
   if (auto v = txn.Get(Table::kMeta, kMetaFinishedCompactRev)) finished = DecodeMetaInt(*v);
   max_rev = std::max(max_rev, scheduled);
@@ -420,7 +420,7 @@ Status Mvcc::Load() {
   if (leases_ != nullptr) {
     for (const auto& [key, lease] : leased) leases_->Attach(lease, key);
   }
-  if (scheduled > 0) {
+  if (scheduled != kNeverCompacted) {
     compact_rev_ = scheduled;
     scheduled_compact_rev_ = scheduled;
     std::vector<Revision> keep = index_.Compact(scheduled);

@@ -42,6 +42,9 @@ class LeaseAttachments {
   virtual void Detach(int64_t lease, const std::string& key) = 0;
 };
 
+// etcd's compactMainRev before any compaction.
+inline constexpr int64_t kNeverCompacted = -1;
+
 struct MvccOptions {
   int max_txn_ops = 128;  // etcd's --max-txn-ops
 };
@@ -55,7 +58,8 @@ class Mvcc {
   static Result<std::unique_ptr<Mvcc>> Open(Backend* backend, LeaseAttachments* leases,
                                             MvccOptions options = {});
 
-  // The last committed revision (1 in a fresh store) and the compacted revision (0 if never).
+  // The last committed revision (1 in a fresh store) and the compacted revision (-1 if never,
+  // as etcd reports it; compacting at 0 is allowed once).
   int64_t CurrentRevision() const { return committed_rev_.load(std::memory_order_acquire); }
   int64_t CompactRevision() const;
 
@@ -92,12 +96,12 @@ class Mvcc {
   // Guards index_ and compact_rev_ against the writer's changes.
   mutable std::shared_mutex mu_;
   KeyIndex index_;
-  int64_t compact_rev_ = 0;
+  int64_t compact_rev_ = kNeverCompacted;
   std::atomic<int64_t> committed_rev_{1};
 
   // Writer-only state.
   int64_t current_rev_ = 1;        // includes uncommitted batches' revisions
-  int64_t scheduled_compact_rev_ = 0;  // includes an uncommitted Compact
+  int64_t scheduled_compact_rev_ = kNeverCompacted;  // includes an uncommitted Compact
   struct CompactionJob {
     int64_t rev = 0;
     std::vector<Revision> keep;

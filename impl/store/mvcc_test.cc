@@ -114,6 +114,7 @@ class MvccTest : public ::testing::Test {
 
 TEST_F(MvccTest, RevisionsCountLikeEtcd) {
   EXPECT_EQ(mvcc_->CurrentRevision(), 1);
+  EXPECT_EQ(mvcc_->CompactRevision(), -1);
   Put("a", "1");
   Put("a", "2");
   auto put = Put("b", "3");
@@ -384,6 +385,19 @@ TEST_F(MvccTest, StateSurvivesReopen) {
   EXPECT_EQ(mvcc_->HashKV(pb::HashKVRequest())->hash(), hash->hash());
   EXPECT_THAT(leases_.attached[7], ElementsAre("b"));
   EXPECT_EQ(Put("d", "4").header().revision(), 6);
+}
+
+// Found by the differential test: a fresh etcd reports compact_revision -1, and compacting at
+// revision 0 succeeds once (then 0 counts as compacted).
+TEST_F(MvccTest, NeverCompactedIsMinusOneAndZeroCompactsOnce) {
+  auto hash = mvcc_->HashKV(pb::HashKVRequest());
+  ASSERT_TRUE(hash.has_value());
+  EXPECT_EQ(hash->compact_revision(), -1);
+  Compact(0);
+  EXPECT_EQ(mvcc_->CompactRevision(), 0);
+  EXPECT_EQ(TryCompact(0).error(), ErrCompacted());
+  Reopen();
+  EXPECT_EQ(mvcc_->CompactRevision(), 0);
 }
 
 TEST_F(MvccTest, RevisionSurvivesReopenAfterEverythingIsCompacted) {
