@@ -175,41 +175,6 @@ rc::Gen<DiffOp> GenOp() {
   });
 }
 
-// Real etcd 3.4 on loopback with its own data dir; stopped (SIGKILL) by PID on destruction.
-class RealEtcd {
- public:
-  RealEtcd() {
-    int client = testing::FreeLoopbackPort(), peer = testing::FreeLoopbackPort();
-    std::string curl = "http://127.0.0.1:" + std::to_string(client);
-    std::string purl = "http://127.0.0.1:" + std::to_string(peer);
-    std::string dir = dir_.path() + "/etcd";
-    pid_ = fork();
-    if (pid_ == 0) {
-      std::string log = dir_.path() + "/etcd.log";
-      std::freopen(log.c_str(), "w", stdout);
-      std::freopen(log.c_str(), "w", stderr);
-      execl("/usr/bin/etcd", "etcd", "--name", "diff", "--data-dir", dir.c_str(),
-            "--listen-client-urls", curl.c_str(), "--advertise-client-urls", curl.c_str(),
-            "--listen-peer-urls", purl.c_str(), "--initial-advertise-peer-urls", purl.c_str(),
-            "--initial-cluster", ("diff=" + purl).c_str(), "--logger", "zap", "--log-level",
-            "error", static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(client),
-                                   grpc::InsecureChannelCredentials());
-  }
-  ~RealEtcd() {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-  }
-  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
-
- private:
-  testing::TempDir dir_;
-  pid_t pid_;
-  std::shared_ptr<grpc::Channel> channel_;
-};
-
 // One member under test: its stubs.
 struct Peer {
   explicit Peer(std::shared_ptr<grpc::Channel> channel)
@@ -320,7 +285,7 @@ TEST(EtcdDifferentialTest, SameAnswersAsEtcd34) {
   ASSERT_TRUE(std::filesystem::exists("/usr/bin/etcd")) << "needs Debian's etcd-server";
   bool ok = rc::check("kref store answers every request as etcd 3.4 does", [] {
     auto ops = *rc::gen::container<std::vector<DiffOp>>(GenOp());
-    RealEtcd etcd_process;
+    testing::EtcdCluster etcd_process;
     Peer etcd(etcd_process.channel());
     testing::TempDir dir;
     StoreOptions options;

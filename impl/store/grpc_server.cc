@@ -30,7 +30,7 @@ void Reply(grpc::ServerUnaryReactor* reactor, T* response, Result<T> result) {
 }
 
 template <class T>
-Store::Done<T> ReplyLater(grpc::ServerUnaryReactor* reactor, T* response) {
+Kv::Done<T> ReplyLater(grpc::ServerUnaryReactor* reactor, T* response) {
   return [reactor, response](Result<T> result) { Reply(reactor, response, std::move(result)); };
 }
 
@@ -42,7 +42,7 @@ class KvService final : public pb::KV::CallbackService {
   grpc::ServerUnaryReactor* Range(grpc::CallbackServerContext* ctx, const pb::RangeRequest* req,
                                   pb::RangeResponse* resp) override {
     auto* reactor = ctx->DefaultReactor();
-    Reply(reactor, resp, store_.Range(*req));
+    store_.RangeAsync(*req, ReplyLater(reactor, resp));
     return reactor;
   }
   grpc::ServerUnaryReactor* Put(grpc::CallbackServerContext* ctx, const pb::PutRequest* req,
@@ -284,7 +284,7 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
       if (finish) End();
       return;
     }
-    stream_->Handle(request_);
+    stream_->Send(request_);
     StartRead(&request_);
   }
   void OnWriteDone(bool ok) override {
@@ -320,9 +320,9 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
   }
   void WriteNextLocked() {
     if (writing_ || finished_) return;
-    std::optional<pb::WatchResponse> next = stream_->Next();
-    if (!next) return;
-    response_ = std::move(*next);
+    Result<std::optional<pb::WatchResponse>> next = stream_->Next();
+    if (!next.has_value() || !next->has_value()) return;  // an in-process stream never fails
+    response_ = std::move(**next);
     writing_ = true;
     StartWrite(&response_);
   }
@@ -339,7 +339,7 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
   }
 
   std::shared_ptr<Notifier> notifier_;
-  std::shared_ptr<WatchStream> stream_;
+  std::shared_ptr<KvWatch> stream_;
   std::mutex mu_;  // guards the fields below and serializes writes
   pb::WatchRequest request_;
   pb::WatchResponse response_;

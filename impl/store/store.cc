@@ -1,6 +1,5 @@
 #include "impl/store/store.h"
 
-#include <future>
 #include <random>
 
 #include <spdlog/spdlog.h>
@@ -16,14 +15,6 @@ constexpr char kMetaMemberId[] = "memberID";
 constexpr char kMetaNoSpaceAlarm[] = "alarm.NOSPACE";
 constexpr size_t kCompactStepRevisions = 1000;
 constexpr int64_t kRaftTerm = 2;  // a fresh single-member etcd's term
-
-template <class T, class Start>
-Result<T> Await(Start start) {
-  std::promise<Result<T>> promise;
-  std::future<Result<T>> future = promise.get_future();
-  start([&promise](Result<T> result) { promise.set_value(std::move(result)); });
-  return future.get();
-}
 
 bool HasPuts(const pb::TxnRequest& t) {
   for (const auto* ops : {&t.success(), &t.failure()}) {
@@ -206,10 +197,10 @@ kref::Status Store::CheckSpace(size_t cost) {
 
 // ---- KV ----
 
-Result<pb::RangeResponse> Store::Range(const pb::RangeRequest& request) const {
+void Store::RangeAsync(pb::RangeRequest request, Done<pb::RangeResponse> done) {
   auto resp = mvcc_->Range(request);
   if (resp.has_value()) FillHeader(resp->mutable_header());
-  return resp;
+  done(std::move(resp));
 }
 
 void Store::PutAsync(pb::PutRequest request, Done<pb::PutResponse> done) {
@@ -256,18 +247,6 @@ void Store::CompactAsync(pb::CompactionRequest request, Done<pb::CompactionRespo
       [r = std::move(request)](Mvcc::WriteBatch& b) { return b.Compact(r); }, std::move(reply));
 }
 
-Result<pb::PutResponse> Store::Put(pb::PutRequest request) {
-  return Await<pb::PutResponse>([&](auto done) { PutAsync(std::move(request), done); });
-}
-Result<pb::DeleteRangeResponse> Store::DeleteRange(pb::DeleteRangeRequest request) {
-  return Await<pb::DeleteRangeResponse>([&](auto done) { DeleteRangeAsync(std::move(request), done); });
-}
-Result<pb::TxnResponse> Store::Txn(pb::TxnRequest request) {
-  return Await<pb::TxnResponse>([&](auto done) { TxnAsync(std::move(request), done); });
-}
-Result<pb::CompactionResponse> Store::Compact(pb::CompactionRequest request) {
-  return Await<pb::CompactionResponse>([&](auto done) { CompactAsync(std::move(request), done); });
-}
 
 // ---- Lease ----
 
@@ -308,16 +287,6 @@ void Store::LeaseKeepAliveAsync(pb::LeaseKeepAliveRequest request,
       std::move(done));
 }
 
-Result<pb::LeaseGrantResponse> Store::LeaseGrant(pb::LeaseGrantRequest request) {
-  return Await<pb::LeaseGrantResponse>([&](auto done) { LeaseGrantAsync(std::move(request), done); });
-}
-Result<pb::LeaseRevokeResponse> Store::LeaseRevoke(pb::LeaseRevokeRequest request) {
-  return Await<pb::LeaseRevokeResponse>([&](auto done) { LeaseRevokeAsync(std::move(request), done); });
-}
-Result<pb::LeaseKeepAliveResponse> Store::LeaseKeepAlive(pb::LeaseKeepAliveRequest request) {
-  return Await<pb::LeaseKeepAliveResponse>(
-      [&](auto done) { LeaseKeepAliveAsync(std::move(request), done); });
-}
 
 pb::LeaseTimeToLiveResponse Store::LeaseTimeToLive(const pb::LeaseTimeToLiveRequest& request) const {
   pb::LeaseTimeToLiveResponse resp;
@@ -357,7 +326,7 @@ void Store::RevokeExpiredLeases() {
 
 // ---- Watch ----
 
-std::shared_ptr<WatchStream> Store::Watch(std::function<void()> on_ready) {
+std::shared_ptr<KvWatch> Store::Watch(std::function<void()> on_ready) {
   return watch_hub_->OpenStream(std::move(on_ready));
 }
 

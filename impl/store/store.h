@@ -2,13 +2,13 @@
 // and the lessor, and runs the single writer thread that applies writes in batches, each
 // committed with one fsync (group commit) before any of its callers hear back.
 //
-// This is the storage interface the API server calls in-process, and what `kref store` serves
-// over etcd's gRPC API. Requests and responses are etcd's protobuf messages; errors are
-// etcd's (errors.h). Response headers carry cluster_id, member_id, revision and raft_term.
+// It implements Kv (kv.h), the storage interface the API server calls in process, and is what
+// `kref store` serves over etcd's gRPC API. Errors are etcd's (errors.h). Response headers
+// carry cluster_id, member_id, revision and raft_term.
 //
-// Writes come in two forms: `XxxAsync(request, done)` calls `done` on the writer thread once
-// the result is durable (keep `done` short: hand it off, never block in it); `Xxx(request)`
-// waits for that. Reads return at once, from the last committed revision.
+// Writes call `done` on the writer thread once the result is durable; reads (ranges and
+// read-only transactions) call it at once on the calling thread, from the last committed
+// revision.
 //
 // Thread safety: all methods are thread-safe.
 #pragma once
@@ -27,6 +27,7 @@
 #include "impl/common/clock.h"
 #include "impl/common/result.h"
 #include "impl/store/backend.h"
+#include "impl/store/kv.h"
 #include "impl/store/lessor.h"
 #include "impl/store/mvcc.h"
 #include "impl/store/watch.h"
@@ -52,46 +53,33 @@ struct StoreOptions {
   uint64_t max_request_bytes = 1572864;  // watch responses are fragmented at this size
 };
 
-class Store {
+class Store final : public Kv {
  public:
-  template <class T>
-  using Done = std::function<void(Result<T>)>;
-
   static Result<std::unique_ptr<Store>> Open(StoreOptions options);
   // Stops the writer; writes still queued fail with ErrStopped.
-  ~Store();
+  ~Store() override;
 
-  // ---- KV ----
-  Result<pb::RangeResponse> Range(const pb::RangeRequest& request) const;
-  void PutAsync(pb::PutRequest request, Done<pb::PutResponse> done);
-  void DeleteRangeAsync(pb::DeleteRangeRequest request, Done<pb::DeleteRangeResponse> done);
-  // Read-only transactions are answered at once (on the calling thread).
-  void TxnAsync(pb::TxnRequest request, Done<pb::TxnResponse> done);
-  void CompactAsync(pb::CompactionRequest request, Done<pb::CompactionResponse> done);
-  Result<pb::PutResponse> Put(pb::PutRequest request);
-  Result<pb::DeleteRangeResponse> DeleteRange(pb::DeleteRangeRequest request);
-  Result<pb::TxnResponse> Txn(pb::TxnRequest request);
-  Result<pb::CompactionResponse> Compact(pb::CompactionRequest request);
+  // ---- Kv ----
+  void RangeAsync(pb::RangeRequest request, Done<pb::RangeResponse> done) override;
+  void PutAsync(pb::PutRequest request, Done<pb::PutResponse> done) override;
+  void DeleteRangeAsync(pb::DeleteRangeRequest request,
+                        Done<pb::DeleteRangeResponse> done) override;
+  void TxnAsync(pb::TxnRequest request, Done<pb::TxnResponse> done) override;
+  void CompactAsync(pb::CompactionRequest request, Done<pb::CompactionResponse> done) override;
+  void LeaseGrantAsync(pb::LeaseGrantRequest request, Done<pb::LeaseGrantResponse> done) override;
+  void LeaseRevokeAsync(pb::LeaseRevokeRequest request,
+                        Done<pb::LeaseRevokeResponse> done) override;
+  void LeaseKeepAliveAsync(pb::LeaseKeepAliveRequest request,
+                           Done<pb::LeaseKeepAliveResponse> done) override;
+  // Streams are WatchStreams (watch.h).
+  std::shared_ptr<KvWatch> Watch(std::function<void()> on_ready) override;
 
   // ---- Lease ----
-  void LeaseGrantAsync(pb::LeaseGrantRequest request, Done<pb::LeaseGrantResponse> done);
-  void LeaseRevokeAsync(pb::LeaseRevokeRequest request, Done<pb::LeaseRevokeResponse> done);
-  // TTL 0 in the response for an unknown lease, as etcd answers.
-  void LeaseKeepAliveAsync(pb::LeaseKeepAliveRequest request,
-                           Done<pb::LeaseKeepAliveResponse> done);
-  Result<pb::LeaseGrantResponse> LeaseGrant(pb::LeaseGrantRequest request);
-  Result<pb::LeaseRevokeResponse> LeaseRevoke(pb::LeaseRevokeRequest request);
-  Result<pb::LeaseKeepAliveResponse> LeaseKeepAlive(pb::LeaseKeepAliveRequest request);
   // TTL -1 for an unknown lease, as etcd answers.
   pb::LeaseTimeToLiveResponse LeaseTimeToLive(const pb::LeaseTimeToLiveRequest& request) const;
   pb::LeaseLeasesResponse LeaseLeases() const;
   // Revokes every expired lease; the writer thread calls this every lease_check_interval.
   void RevokeExpiredLeases();
-
-  // ---- Watch ----
-  // Opens a watch stream (see watch.h); `on_ready` is called when a response is waiting after
-  // Next() returned nothing.
-  std::shared_ptr<WatchStream> Watch(std::function<void()> on_ready);
 
   // ---- Maintenance and cluster ----
   pb::StatusResponse Status() const;

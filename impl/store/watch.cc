@@ -110,7 +110,7 @@ void WatchStream::Close() {
   queue_.clear();
 }
 
-void WatchStream::Handle(const pb::WatchRequest& request) {
+void WatchStream::Send(const pb::WatchRequest& request) {
   switch (request.request_union_case()) {
     case pb::WatchRequest::kCreateRequest: Create(request.create_request()); break;
     case pb::WatchRequest::kCancelRequest: Cancel(request.cancel_request().watch_id()); break;
@@ -248,7 +248,7 @@ void WatchStream::MaybeSendProgressLocked() {
   PushLocked(std::move(response), false);
 }
 
-std::optional<pb::WatchResponse> WatchStream::Next() {
+Result<std::optional<pb::WatchResponse>> WatchStream::Next() {
   while (true) {
     {
       std::lock_guard lock(mu_);

@@ -29,6 +29,7 @@
 #include <set>
 #include <vector>
 
+#include "impl/store/kv.h"
 #include "impl/store/mvcc.h"
 
 namespace kref::store {
@@ -72,17 +73,18 @@ class WatchHub {
   int64_t published_rev_;
 };
 
-class WatchStream : public std::enable_shared_from_this<WatchStream> {
+class WatchStream final : public KvWatch, public std::enable_shared_from_this<WatchStream> {
  public:
-  ~WatchStream();
+  ~WatchStream() override;
 
   // Handles one client request (create, cancel or progress), queueing its responses.
-  void Handle(const pb::WatchRequest& request);
+  void Send(const pb::WatchRequest& request) override;
   // The next response to send, catching up lagging watchers from disk when nothing is queued;
-  // nullopt when there is nothing to send now (on_ready will be called when there is).
-  std::optional<pb::WatchResponse> Next();
+  // nullopt when there is nothing to send now (on_ready will be called when there is). Never
+  // an error: an in-process stream only ends by Close().
+  Result<std::optional<pb::WatchResponse>> Next() override;
   // Cancels every watcher; the stream delivers nothing more.
-  void Close();
+  void Close() override;
 
  private:
   friend class WatchHub;

@@ -45,12 +45,17 @@ class WatchTest : public ::testing::Test {
     c->set_start_revision(start);
     c->set_prev_kv(prev_kv);
     c->set_watch_id(id);
-    stream_->Handle(r);
+    stream_->Send(r);
   }
   // Every response available now.
   std::vector<pb::WatchResponse> Drain() {
     std::vector<pb::WatchResponse> out;
-    while (auto r = stream_->Next()) out.push_back(std::move(*r));
+    while (true) {
+      Result<std::optional<pb::WatchResponse>> r = stream_->Next();
+      EXPECT_TRUE(r.has_value()) << r.error();
+      if (!r.has_value() || !r->has_value()) return out;
+      out.push_back(std::move(**r));
+    }
     return out;
   }
   // "PUT a=1@2" per event, in order, across responses.
@@ -69,7 +74,7 @@ class WatchTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<Store> store_;
-  std::shared_ptr<WatchStream> stream_;
+  std::shared_ptr<KvWatch> stream_;
   int ready_calls_ = 0;
 };
 
@@ -135,7 +140,7 @@ TEST_F(WatchTest, CancelStopsDeliveryAndProgressFollowsEarlierEvents) {
   Put("a", "1");
   pb::WatchRequest progress;
   progress.mutable_progress_request();
-  stream_->Handle(progress);
+  stream_->Send(progress);
   auto responses = Drain();
   ASSERT_EQ(responses.size(), 2u);
   EXPECT_EQ(Events({responses[0]}), (std::vector<std::string>{"PUT a=1@2"}));
@@ -144,7 +149,7 @@ TEST_F(WatchTest, CancelStopsDeliveryAndProgressFollowsEarlierEvents) {
   EXPECT_EQ(responses[1].events_size(), 0);
   pb::WatchRequest cancel;
   cancel.mutable_cancel_request()->set_watch_id(0);
-  stream_->Handle(cancel);
+  stream_->Send(cancel);
   responses = Drain();
   ASSERT_EQ(responses.size(), 1u);
   EXPECT_TRUE(responses[0].canceled());
@@ -156,7 +161,7 @@ TEST_F(WatchTest, FiltersDropPutsOrDeletes) {
   pb::WatchRequest r;
   r.mutable_create_request()->set_key("k");
   r.mutable_create_request()->add_filters(pb::WatchCreateRequest::NOPUT);
-  stream_->Handle(r);
+  stream_->Send(r);
   Drain();
   Put("k", "1");
   Delete("k");
@@ -174,7 +179,7 @@ TEST_F(WatchTest, FragmentSplitsLargeResponses) {
   r.mutable_create_request()->set_key("f");
   r.mutable_create_request()->set_range_end("g");
   r.mutable_create_request()->set_fragment(true);
-  stream_->Handle(r);
+  stream_->Send(r);
   Create("f", "g");  // the same range, unfragmented
   Drain();
   ASSERT_TRUE(store_->Txn(txn).has_value());
@@ -227,17 +232,17 @@ TEST(WatchProgressTest, QuietWatchersThatAskGetPeriodicProgress) {
   pb::WatchRequest create;
   create.mutable_create_request()->set_key("quiet");
   create.mutable_create_request()->set_progress_notify(true);
-  stream->Handle(create);
+  stream->Send(create);
   pb::WatchRequest other;  // does not ask, so gets nothing
   other.mutable_create_request()->set_key("other");
-  stream->Handle(other);
+  stream->Send(other);
   std::vector<pb::WatchResponse> progress;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (progress.size() < 2 && std::chrono::steady_clock::now() < deadline) {
     std::unique_lock lock(mu);
     ready.wait_for(lock, std::chrono::milliseconds(50));
-    while (auto r = stream->Next()) {
-      if (!r->created()) progress.push_back(*r);
+    for (auto r = stream->Next(); r.has_value() && r->has_value(); r = stream->Next()) {
+      if (!(*r)->created()) progress.push_back(**r);
     }
   }
   ASSERT_GE(progress.size(), 2u);
