@@ -1,5 +1,6 @@
 #include "impl/store/store.h"
 
+#include <algorithm>
 #include <random>
 
 #include <spdlog/spdlog.h>
@@ -135,11 +136,16 @@ void Store::WriterLoop() {
   auto now = std::chrono::steady_clock::now();
   auto next_lease_check = now;
   auto next_progress = now + options_.watch_progress_notify_interval;
+  auto next_auto_compaction = std::chrono::steady_clock::time_point::max();
+  if (options_.auto_compaction) {
+    auto_compactor_.emplace(*options_.auto_compaction, now);
+    next_auto_compaction = now;
+  }
   while (true) {
     std::deque<Pending> work;
     {
       std::unique_lock lock(queue_mu_);
-      queue_cv_.wait_until(lock, std::min(next_lease_check, next_progress),
+      queue_cv_.wait_until(lock, std::min({next_lease_check, next_progress, next_auto_compaction}),
                            [&] { return stopping_ || !queue_.empty(); });
       if (stopping_) break;
       work.swap(queue_);
@@ -152,6 +158,10 @@ void Store::WriterLoop() {
     if (now >= next_progress) {
       next_progress = now + options_.watch_progress_notify_interval;
       watch_hub_->NotifyProgress();
+    }
+    if (now >= next_auto_compaction) {
+      next_auto_compaction = now + auto_compactor_->tick_interval();
+      AutoCompact(now);
     }
     Mvcc::WriteBatch batch = mvcc_->BeginWrite();
     if (work.empty() && !batch.CompactionPending()) continue;
@@ -177,6 +187,22 @@ void Store::WriterLoop() {
   }
   for (Pending& p : left) p.complete(false);
   for (auto& waiter : physical_compaction_waiters_) waiter();
+}
+
+void Store::AutoCompact(std::chrono::steady_clock::time_point now) {
+  std::optional<int64_t> revision = auto_compactor_->Tick(now, mvcc_->CurrentRevision());
+  if (!revision) return;
+  spdlog::info("store: auto compaction to revision {}", *revision);
+  pb::CompactionRequest request;
+  request.set_revision(*revision);
+  // Answered on the writer thread, which owns auto_compactor_.
+  CompactAsync(request, [this, revision = *revision](Result<pb::CompactionResponse> result) {
+    if (result.has_value() || result.error() == ErrCompacted()) {
+      auto_compactor_->Compacted(std::chrono::steady_clock::now(), revision);
+    } else {
+      spdlog::warn("store: auto compaction to revision {}: {}", revision, result.error().ToString());
+    }
+  });
 }
 
 kref::Status Store::CheckSpace(size_t cost) {

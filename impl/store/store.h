@@ -20,12 +20,14 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "impl/common/clock.h"
 #include "impl/common/result.h"
+#include "impl/store/auto_compactor.h"
 #include "impl/store/backend.h"
 #include "impl/store/kv.h"
 #include "impl/store/lessor.h"
@@ -51,6 +53,7 @@ struct StoreOptions {
   // --experimental-watch-progress-notify-interval).
   std::chrono::milliseconds watch_progress_notify_interval{std::chrono::minutes(10)};
   uint64_t max_request_bytes = 1572864;  // watch responses are fragmented at this size
+  std::optional<AutoCompactionPolicy> auto_compaction;  // nullopt: off
 };
 
 class Store final : public Kv {
@@ -109,6 +112,8 @@ class Store final : public Kv {
   // The quota check for requests that grow the database.
   kref::Status CheckSpace(size_t cost);
   void WriterLoop();
+  // Compacts if the auto compaction policy says so (writer thread).
+  void AutoCompact(std::chrono::steady_clock::time_point now);
 
   struct Pending {
     std::function<void(Mvcc::WriteBatch&)> apply;  // runs in the batch, stores its result
@@ -129,6 +134,8 @@ class Store final : public Kv {
   std::deque<Pending> queue_;
   bool stopping_ = false;
   std::atomic<bool> nospace_{false};
+  // Automatic compaction, run from the writer thread (and used only there).
+  std::optional<AutoCompactor> auto_compactor_;
   // Compactions with physical=true, answered when the space is reclaimed (writer thread only).
   std::vector<std::function<void()>> physical_compaction_waiters_;
   std::thread writer_;

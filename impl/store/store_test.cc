@@ -229,3 +229,39 @@ TEST_F(StoreTest, ReadOnlyTxnIsAnsweredWithoutANewRevision) {
 
 }  // namespace
 }  // namespace kref::store
+
+namespace kref::store {
+namespace {
+
+TEST(StoreAutoCompactionTest, PeriodicRetentionCompactsHistoryOlderThanThePeriod) {
+  testing::TempDir dir;
+  StoreOptions options;
+  options.data_dir = dir.path();
+  options.sync = false;
+  options.auto_compaction = AutoCompactionPolicy::Parse("periodic", "500ms").value();
+  auto store = Store::Open(options);
+  ASSERT_TRUE(store.has_value()) << store.error();
+  pb::PutRequest put;
+  put.set_key("k");
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE((*store)->Put(put).has_value());
+  // Revision 2 is history once the period has passed: wait for the compaction to reach it.
+  pb::RangeRequest old;
+  old.set_key("k");
+  old.set_revision(2);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  Result<pb::RangeResponse> read = (*store)->Range(old);
+  while (read.has_value() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling with a deadline
+    ASSERT_TRUE((*store)->Put(put).has_value());
+    read = (*store)->Range(old);
+  }
+  ASSERT_FALSE(read.has_value()) << "no auto compaction within 20 s";
+  EXPECT_EQ(read.error(), ErrCompacted());
+  // The latest value is kept.
+  pb::RangeRequest now;
+  now.set_key("k");
+  EXPECT_EQ((*store)->Range(now)->kvs_size(), 1);
+}
+
+}  // namespace
+}  // namespace kref::store

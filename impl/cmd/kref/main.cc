@@ -96,6 +96,16 @@ int main(int argc, char** argv) {
                                          CLI::AsNumberWithUnit::UNIT_REQUIRED)))
       ->check(CLI::Range(int64_t{100}, std::numeric_limits<int64_t>::max() / 2))
       ->default_str("10m");
+  store
+      ->add_option("--auto-compaction-mode", store_options.auto_compaction_mode,
+                   "periodic (keep --auto-compaction-retention of history) or revision (keep "
+                   "that many revisions)")
+      ->capture_default_str();
+  store
+      ->add_option("--auto-compaction-retention", store_options.auto_compaction_retention,
+                   "History to keep: 0 (off), hours or a duration such as 30m (periodic), or "
+                   "a number of revisions (revision)")
+      ->capture_default_str();
 
   CLI::App* bench = app.add_subcommand("bench", "Load drivers for kref's components");
   bench->require_subcommand(1);

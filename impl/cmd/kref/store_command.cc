@@ -40,6 +40,13 @@ int RunStore(const StoreCommandOptions& options) {
   store_options.max_request_bytes = options.max_request_bytes;
   store_options.watch_progress_notify_interval =
       std::chrono::milliseconds(options.watch_progress_notify_interval_ms);
+  auto auto_compaction = store::AutoCompactionPolicy::Parse(options.auto_compaction_mode,
+                                                           options.auto_compaction_retention);
+  if (!auto_compaction.has_value()) {
+    std::cerr << "kref store: " << auto_compaction.error().message() << "\n";
+    return 1;
+  }
+  store_options.auto_compaction = *auto_compaction;
   auto store = store::Store::Open(store_options);
   if (!store.has_value()) {
     std::cerr << "kref store: " << store.error().message() << "\n";

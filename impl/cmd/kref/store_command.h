@@ -16,6 +16,8 @@ struct StoreCommandOptions {
   uint64_t quota_backend_bytes = 0;  // 0: etcd's default of 2 GiB
   int max_txn_ops = 128;
   int64_t watch_progress_notify_interval_ms = 10 * 60 * 1000;
+  std::string auto_compaction_mode = "periodic";
+  std::string auto_compaction_retention = "0";  // off
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code; prints a one-line error on

@@ -15,8 +15,8 @@ endpoint=127.0.0.1:$port
 export ETCDCTL_API=3
 ctl() { etcdctl --endpoints="$endpoint" --dial-timeout=2s --command-timeout=5s "$@"; }
 
-start_store() {
-  "$kref" store --name e2e --data-dir "$tmp/data" --listen-client-urls "http://$endpoint" \
+start_store() {  # start_store [extra kref store flags...]
+  "$kref" store --name e2e --data-dir "$tmp/data" --listen-client-urls "http://$endpoint" "$@" \
     >>"$tmp/store.log" 2>&1 &
   pid=$!
   local deadline=$((SECONDS + 20))
@@ -187,6 +187,23 @@ expect "hashkv after restart" 0 ctl endpoint hashkv -w json
 expect "put after restart" 0 ctl put after restart -w json
 [[ $(json 'd["header"]["revision"]') == "$((rev + 1))" ]] \
   || { echo "FAIL: revision after restart: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+
+# automatic compaction: periodic with a 1 s retention compacts old revisions away by itself
+stop_store || { echo "FAIL: kref store did not exit cleanly"; failures=$((failures + 1)); }
+expect "bad retention" nonzero "$kref" store --data-dir "$tmp/bad" --auto-compaction-retention=soon
+expect_output "bad retention" \
+  "kref store: auto-compaction-retention \"soon\" is not a number of hours or a duration such as 30m"
+start_store --auto-compaction-mode=periodic --auto-compaction-retention=1s
+expect "put before auto compaction" 0 ctl put auto 1 -w json
+auto_rev=$(json 'd["header"]["revision"]')
+deadline=$((SECONDS + 20))
+until ! ctl get auto --rev="$auto_rev" >/dev/null 2>&1; do
+  ((SECONDS > deadline)) && break
+  ctl put auto 2 >/dev/null
+  sleep 0.1  # polling with a deadline
+done
+expect "get compacted revision" nonzero ctl get auto --rev="$auto_rev"
+expect_contains "get compacted revision" "required revision has been compacted"
 
 if ((failures > 0)); then
   echo "store_etcdctl_test: $failures failure(s)"; exit 1
