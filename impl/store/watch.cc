@@ -290,10 +290,11 @@ bool WatchStream::CatchUpOne() {
   auto it = watchers_.find(w->id);
   if (closed_ || it == watchers_.end() || it->second != w) return true;  // cancelled meanwhile
   if (!history.has_value()) {
-    // Its start was compacted away: etcd cancels it with the compacted revision.
+    // Its start was compacted away: etcd cancels it with the compacted revision, and a
+    // header whose revision is 0 (the event batch behind it carries none).
     pb::WatchResponse response;
     hub_.header_(response.mutable_header());
-    response.mutable_header()->set_revision(to);
+    response.mutable_header()->set_revision(0);
     response.set_watch_id(w->id);
     response.set_canceled(true);
     response.set_compact_revision(hub_.mvcc_.CompactRevision());
