@@ -117,9 +117,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bench_store
       ->add_option("--op", bench_store_options.op,
-                   "put (256-byte values by default), range (one key) or range-prefix (a range "
-                   "over --prefix-keys keys)")
-      ->check(CLI::IsMember({"put", "range", "range-prefix"}))
+                   "put (256-byte values by default); range (one key); range-prefix (a range "
+                   "over --prefix-keys keys); load (--total keys, 100 per transaction); "
+                   "watch-latency (--watchers on --streams, --total puts at --put-rate); "
+                   "wait-ready (time until the endpoint answers Status)")
+      ->check(CLI::IsMember({"put", "range", "range-prefix", "load", "watch-latency", "wait-ready"}))
       ->capture_default_str();
   bench_store->add_option("--clients", bench_store_options.clients, "Concurrent clients")
       ->check(CLI::PositiveNumber)
@@ -135,6 +137,21 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bench_store->add_option("--prefix-keys", bench_store_options.prefix_keys,
                           "Keys under the prefix for range-prefix")
+      ->capture_default_str();
+  bench_store->add_option("--watchers", bench_store_options.watchers, "Watchers (watch-latency)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_store->add_option("--streams", bench_store_options.streams,
+                          "Watch streams the watchers share (watch-latency)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_store->add_option("--put-rate", bench_store_options.put_rate,
+                          "Puts per second (watch-latency)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_store->add_option("--timeout", bench_store_options.timeout_s,
+                          "Seconds to wait (wait-ready)")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
 
   CLI11_PARSE(app, argc, argv);
