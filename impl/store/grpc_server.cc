@@ -320,11 +320,29 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
   }
   void WriteNextLocked() {
     if (writing_ || finished_) return;
-    Result<std::optional<pb::WatchResponse>> next = stream_->Next();
-    if (!next.has_value() || !next->has_value()) return;  // an in-process stream never fails
-    response_ = std::move(**next);
+    if (lookahead_.has_value()) {
+      response_ = std::move(*lookahead_);
+      lookahead_.reset();
+    } else if (!Pull(response_)) {
+      return;
+    }
+    // When another response is already waiting, let gRPC buffer this one: a burst of
+    // responses (one per watcher per revision) then leaves in a few packets, not one each.
+    pb::WatchResponse after;
+    grpc::WriteOptions options;
+    if (Pull(after)) {
+      lookahead_ = std::move(after);
+      options.set_buffer_hint();
+    }
     writing_ = true;
-    StartWrite(&response_);
+    StartWrite(&response_, options);
+  }
+  // The stream's next response into `out`, if one is waiting.
+  bool Pull(pb::WatchResponse& out) {
+    Result<std::optional<pb::WatchResponse>> next = stream_->Next();
+    if (!next.has_value() || !next->has_value()) return false;  // an in-process stream never fails
+    out = std::move(**next);
+    return true;
   }
   // Whether this caller is the one to end the call.
   bool TakeFinishLocked() {
@@ -343,6 +361,7 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
   std::mutex mu_;  // guards the fields below and serializes writes
   pb::WatchRequest request_;
   pb::WatchResponse response_;
+  std::optional<pb::WatchResponse> lookahead_;  // pulled, to be written next
   bool writing_ = false;
   bool reading_done_ = false;
   bool finished_ = false;
