@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kref store against etcd 3.4 (Debian etcd-server) in one run, same machine, same durability
-# (both fsync every commit): put throughput with 1, 16 and 256 clients (256-byte values),
+# (both fsync every commit): put throughput with 1, 16 and 256 clients (256-byte values), and
+# the server CPU time each request costs (the load driver shares the cores with the server),
 # single-key and 1,000-key-prefix range throughput, watch delivery latency with 1,000 watchers,
 # then RSS after loading <keys> keys, how readers fare during a defragmentation, and the time
 # each takes to restart with the keys. Prints one line per case and server.
@@ -32,10 +33,15 @@ rss() { awk '/VmRSS/ {print $2, $3}' "/proc/$1/status"; }
 start_kref; start_etcd
 ready "$kport" >/dev/null; ready "$eport" >/dev/null
 
-run() {  # run <op> <clients> [total]
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # the server's user+system CPU
+run() {  # run <op> <clients> [total]: also prints the server's CPU time per request
   for server in kref:$kport etcd:$eport; do
+    local pid=${pids[0]}; [[ ${server%%:*} == etcd ]] && pid=${pids[1]}
+    local before; before=$(cpu_ticks "$pid")
     printf '%-5s ' "${server%%:*}"
-    "$kref" bench store --endpoints "127.0.0.1:${server#*:}" --op "$1" --clients "$2" --total "${3:-$total}"
+    "$kref" bench store --endpoints "127.0.0.1:${server#*:}" --op "$1" --clients "$2" \
+      --total "${3:-$total}" | tr -d '\n'
+    echo ", server CPU $((($(cpu_ticks "$pid") - before) * 1000000 / $(getconf CLK_TCK) / ${3:-$total})) us/request"
   done
 }
 run put 1 $((total / 10))
