@@ -144,6 +144,15 @@ for op in put range range-prefix; do
 done
 expect "bench put count" 0 ctl get bench/put/ --prefix --keys-only -w json
 [[ $(json 'd["count"]') == 20 ]] || { echo "FAIL: bench put wrote $(json 'd["count"]') keys"; failures=$((failures + 1)); }
+expect "bench load" 0 "$kref" bench store --endpoints "$endpoint" --op load --clients 2 --total 250
+expect_contains "bench load" "load total=250: "
+expect "bench load count" 0 ctl get bench/load/ --prefix --keys-only -w json
+[[ $(json 'd["count"]') == 250 ]] || { echo "FAIL: bench load wrote $(json 'd["count"]') keys"; failures=$((failures + 1)); }
+expect "bench watch-latency" 0 "$kref" bench store --endpoints "$endpoint" --op watch-latency \
+  --watchers 6 --streams 3 --total 10 --put-rate 100
+expect_contains "bench watch-latency" "watch-latency watchers=6 streams=3 puts=10 at 100/s: 60 deliveries"
+expect "bench wait-ready" 0 "$kref" bench store --endpoints "$endpoint" --op wait-ready
+expect_contains "bench wait-ready" "ready after "
 
 # compaction
 expect "status json" 0 ctl endpoint status -w json
