@@ -156,6 +156,7 @@ class GrpcWatch final : public KvWatch,
   }
 
   void Close() override {
+    std::lock_guard notify_lock(notify_mu_);  // waits out an on_ready call under way
     std::lock_guard lock(mu_);
     closed_ = true;
     inbox_.clear();
@@ -207,6 +208,7 @@ class GrpcWatch final : public KvWatch,
 
   // Tells the consumer once per Next() that came back empty.
   void Notify() {
+    std::lock_guard notify_lock(notify_mu_);
     {
       std::lock_guard lock(mu_);
       if (!want_notify_ || closed_) return;
@@ -221,6 +223,9 @@ class GrpcWatch final : public KvWatch,
   pb::WatchResponse response_;   // the read in flight (gRPC's thread only)
   std::shared_ptr<GrpcWatch> self_;  // until OnDone
 
+  // Held while on_ready runs and by Close(), so none runs after Close() returns. Recursive:
+  // on_ready may close the stream. Taken before mu_.
+  std::recursive_mutex notify_mu_;
   std::mutex mu_;  // guards the fields below
   std::deque<pb::WatchRequest> outbox_;  // front() is being written
   std::deque<pb::WatchResponse> inbox_;
@@ -382,7 +387,10 @@ void EtcdClient::LeaseKeepAliveAsync(pb::LeaseKeepAliveRequest request,
 }
 
 std::shared_ptr<KvWatch> EtcdClient::Watch(std::function<void()> on_ready) {
-  return GrpcWatch::Start(*watch_, *calls_, std::move(on_ready));
+  std::shared_ptr<GrpcWatch> watch = GrpcWatch::Start(*watch_, *calls_, std::move(on_ready));
+  // The caller's handle: when its last copy goes, the stream is closed (the reactor itself
+  // lives on until gRPC is done with it).
+  return std::shared_ptr<KvWatch>(watch.get(), [watch](KvWatch*) { watch->Close(); });
 }
 
 }  // namespace kref::store

@@ -37,8 +37,8 @@ class KvWatch {
   // one arrives) or after Close(). An error when the stream ended for another reason (the
   // connection to the member was lost): nothing more will come, open a new stream.
   virtual Result<std::optional<pb::WatchResponse>> Next() = 0;
-  // Cancels every watcher; the stream delivers nothing more. `on_ready` calls already under way
-  // may still arrive after Close() returns.
+  // Cancels every watcher; the stream delivers nothing more. No `on_ready` call runs after
+  // Close() returns (it waits for one under way, unless called from within it).
   virtual void Close() = 0;
 };
 
@@ -65,7 +65,8 @@ class Kv {
   virtual void LeaseKeepAliveAsync(pb::LeaseKeepAliveRequest request,
                                    Done<pb::LeaseKeepAliveResponse> done) = 0;
 
-  // Opens a watch stream. `on_ready` is called, possibly on an internal thread, when a response
+  // Opens a watch stream; dropping the last handle closes it. `on_ready` is called, possibly on
+  // an internal thread, when a response
   // (or the stream's end) is waiting after Next() returned nullopt. It may call Next(); it must
   // not block.
   virtual std::shared_ptr<KvWatch> Watch(std::function<void()> on_ready) = 0;

@@ -73,7 +73,7 @@ void WatchHub::Publish(const std::vector<mvccpb::Event>& events, int64_t revisio
       ++it;
     }
   }
-  for (const auto& stream : ready) stream->on_ready_();
+  for (const auto& stream : ready) stream->NotifyReady();
 }
 
 void WatchHub::NotifyProgress() {
@@ -94,7 +94,7 @@ void WatchHub::NotifyProgress() {
       if (stream->PushLocked(std::move(response), false)) ready.push_back(stream);
     }
   }
-  for (const auto& stream : ready) stream->on_ready_();
+  for (const auto& stream : ready) stream->NotifyReady();
 }
 
 // ---- WatchStream ----
@@ -102,12 +102,22 @@ void WatchHub::NotifyProgress() {
 WatchStream::~WatchStream() { Close(); }
 
 void WatchStream::Close() {
+  std::lock_guard notify_lock(notify_mu_);  // waits out an on_ready call under way
   std::lock_guard hub_lock(hub_.mu_);
   std::lock_guard lock(mu_);
   closed_ = true;
   for (auto& [id, w] : watchers_) hub_.synced_.erase(w);
   watchers_.clear();
   queue_.clear();
+}
+
+void WatchStream::NotifyReady() {
+  std::lock_guard notify_lock(notify_mu_);
+  {
+    std::lock_guard lock(mu_);
+    if (closed_) return;
+  }
+  on_ready_();
 }
 
 void WatchStream::Send(const pb::WatchRequest& request) {
@@ -198,7 +208,7 @@ void WatchStream::Create(const pb::WatchCreateRequest& request) {
     }
     was_empty = PushLocked(std::move(response), false);
   }
-  if (was_empty) on_ready_();
+  if (was_empty) NotifyReady();
 }
 
 void WatchStream::Cancel(int64_t id) {
@@ -218,7 +228,7 @@ void WatchStream::Cancel(int64_t id) {
     was_empty = PushLocked(std::move(response), false);
     MaybeSendProgressLocked();
   }
-  if (was_empty) on_ready_();
+  if (was_empty) NotifyReady();
 }
 
 void WatchStream::RequestProgress() {
@@ -232,7 +242,7 @@ void WatchStream::RequestProgress() {
     MaybeSendProgressLocked();
     was_empty = was_empty && !queue_.empty();
   }
-  if (was_empty) on_ready_();
+  if (was_empty) NotifyReady();
 }
 
 void WatchStream::MaybeSendProgressLocked() {

@@ -13,9 +13,8 @@
 // without bound.
 //
 // Thread safety: WatchHub and WatchStream are thread-safe. `on_ready` callbacks may run on the
-// writer thread: they must only schedule a call to Next(), never block. A call already under
-// way may still arrive after Close() returns, so what `on_ready` uses must stay valid until the
-// writer stops (or be guarded, as the gRPC server's notifier is). Streams must not outlive
+// writer thread: they may call Next() but must not block. None runs after Close() returns
+// (Close waits for one under way, unless called from within it). Streams must not outlive
 // their hub.
 #pragma once
 
@@ -83,7 +82,7 @@ class WatchStream final : public KvWatch, public std::enable_shared_from_this<Wa
   // nullopt when there is nothing to send now (on_ready will be called when there is). Never
   // an error: an in-process stream only ends by Close().
   Result<std::optional<pb::WatchResponse>> Next() override;
-  // Cancels every watcher; the stream delivers nothing more.
+  // Cancels every watcher; the stream delivers nothing more and calls `on_ready` no more.
   void Close() override;
 
  private:
@@ -98,12 +97,17 @@ class WatchStream final : public KvWatch, public std::enable_shared_from_this<Wa
   bool PushLocked(pb::WatchResponse response, bool fragment);
   // Reads one chunk of history for a lagging watcher; returns false when none lags.
   bool CatchUpOne();
+  // Calls on_ready unless the stream is closed. REQUIRES: no lock held.
+  void NotifyReady();
   // The progress response, if one was requested and every watcher is synced. REQUIRES: hub
   // lock and mu_ held.
   void MaybeSendProgressLocked();
 
   WatchHub& hub_;
   std::function<void()> on_ready_;
+  // Held while on_ready runs and by Close(), so none runs after Close() returns. Recursive:
+  // on_ready may close the stream. Taken before the hub's lock and mu_.
+  std::recursive_mutex notify_mu_;
   std::mutex mu_;  // guards everything below
   std::deque<pb::WatchResponse> queue_;
   std::map<int64_t, std::shared_ptr<WatchHub::Watcher>> watchers_;
