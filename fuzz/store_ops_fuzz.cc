@@ -63,7 +63,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         compact.set_revision(op.request_range().revision());
         status = batch.Compact(compact).status();
       } else if (op.has_request_range()) {
-        status = store.Range(op.request_range()).status();
+        auto range = store.Range(op.request_range());
+        status = range.status();
+        // The wire form served over gRPC decodes to the same answer.
+        auto wire = store.RangeWire(op.request_range());
+        FUZZ_CHECK(wire.has_value() == range.has_value());
+        if (range.has_value()) {
+          std::string encoded = wire->kvs;
+          wire->head.AppendToString(&encoded);
+          pb::RangeResponse decoded;
+          FUZZ_CHECK(decoded.ParseFromString(encoded));
+          FUZZ_CHECK(decoded.SerializeAsString() == range->SerializeAsString());
+        }
       } else if (op.has_request_put()) {
         status = batch.Put(op.request_put()).status();
       } else if (op.has_request_delete_range()) {

@@ -34,15 +34,33 @@ Kv::Done<T> ReplyLater(grpc::ServerUnaryReactor* reactor, T* response) {
   return [reactor, response](Result<T> result) { Reply(reactor, response, std::move(result)); };
 }
 
-class KvService final : public pb::KV::CallbackService {
+// Range is served raw (bytes in, bytes out) so that stored key-values go out as they are.
+class KvService final : public pb::KV::WithRawCallbackMethod_Range<pb::KV::CallbackService> {
  public:
   KvService(Store& store, uint64_t max_request_bytes)
       : store_(store), max_request_bytes_(max_request_bytes) {}
 
-  grpc::ServerUnaryReactor* Range(grpc::CallbackServerContext* ctx, const pb::RangeRequest* req,
-                                  pb::RangeResponse* resp) override {
+  grpc::ServerUnaryReactor* Range(grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* req,
+                                  grpc::ByteBuffer* resp) override {
     auto* reactor = ctx->DefaultReactor();
-    store_.RangeAsync(*req, ReplyLater(reactor, resp));
+    pb::RangeRequest request;
+    grpc::ByteBuffer copy(*req);  // shares the slices; Deserialize consumes its argument
+    grpc::Status parsed = grpc::SerializationTraits<pb::RangeRequest>::Deserialize(&copy, &request);
+    if (!parsed.ok()) {
+      reactor->Finish(parsed);
+      return reactor;
+    }
+    Result<std::string> encoded = store_.EncodedRange(request);
+    if (!encoded.has_value()) {
+      reactor->Finish(ToGrpc(encoded.error()));
+      return reactor;
+    }
+    auto* bytes = new std::string(std::move(*encoded));
+    grpc::Slice slice(bytes->data(), bytes->size(),
+                      [](void* owned) { delete static_cast<std::string*>(owned); }, bytes);
+    grpc::ByteBuffer buffer(&slice, 1);
+    resp->Swap(&buffer);
+    reactor->Finish(grpc::Status::OK);
     return reactor;
   }
   grpc::ServerUnaryReactor* Put(grpc::CallbackServerContext* ctx, const pb::PutRequest* req,
@@ -319,23 +337,11 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
     WriteNextLocked();
   }
   void WriteNextLocked() {
-    if (writing_ || finished_) return;
-    if (lookahead_.has_value()) {
-      response_ = std::move(*lookahead_);
-      lookahead_.reset();
-    } else if (!Pull(response_)) {
-      return;
-    }
-    // When another response is already waiting, let gRPC buffer this one: a burst of
-    // responses (one per watcher per revision) then leaves in a few packets, not one each.
-    pb::WatchResponse after;
-    grpc::WriteOptions options;
-    if (Pull(after)) {
-      lookahead_ = std::move(after);
-      options.set_buffer_hint();
-    }
+    // One write at a time, each flushed: a write with gRPC's buffer hint may not complete
+    // until a later write pushes it out, and the next write waits for this one to complete.
+    if (writing_ || finished_ || !Pull(response_)) return;
     writing_ = true;
-    StartWrite(&response_, options);
+    StartWrite(&response_);
   }
   // The stream's next response into `out`, if one is waiting.
   bool Pull(pb::WatchResponse& out) {
@@ -361,7 +367,6 @@ class WatchReactor final : public grpc::ServerBidiReactor<pb::WatchRequest, pb::
   std::mutex mu_;  // guards the fields below and serializes writes
   pb::WatchRequest request_;
   pb::WatchResponse response_;
-  std::optional<pb::WatchResponse> lookahead_;  // pulled, to be written next
   bool writing_ = false;
   bool reading_done_ = false;
   bool finished_ = false;

@@ -14,6 +14,22 @@ namespace {
 
 using Crc32c = boost::crc_optimal<32, 0x1EDC6F41, 0xFFFFFFFF, 0xFFFFFFFF, true, true>;
 
+constexpr uint32_t kRangeResponseKvsField = 2;  // RangeResponse.kvs (rpc.proto)
+
+// Appends field `field` holding `bytes` in protobuf wire form: tag, varint length, bytes.
+void AppendLengthDelimited(uint32_t field, std::string_view bytes, std::string& out) {
+  auto varint = [&out](uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  };
+  varint((field << 3) | 2);
+  varint(bytes.size());
+  out.append(bytes);
+}
+
 constexpr int64_t kLatest = std::numeric_limits<int64_t>::max();
 constexpr char kMetaCurrentRev[] = "currentRev";
 constexpr char kMetaScheduledCompactRev[] = "scheduledCompactRev";
@@ -308,6 +324,37 @@ class Mvcc::Reader {
     return resp;
   }
 
+  // Range(r) in wire form: the key-values as stored, never decoded, when r asks for them in key
+  // order, whole and unfiltered. nullopt when it does not (Range decodes them then).
+  std::optional<Result<WireRange>> RangeWire(const pb::RangeRequest& r) const {
+    bool as_stored = !r.count_only() && !r.keys_only() &&
+                     (r.sort_order() == pb::RangeRequest::NONE ||
+                      r.sort_order() == pb::RangeRequest::ASCEND) &&
+                     r.sort_target() == pb::RangeRequest::KEY && r.min_mod_revision() == 0 &&
+                     r.max_mod_revision() == 0 && r.min_create_revision() == 0 &&
+                     r.max_create_revision() == 0;
+    if (!as_stored) return std::nullopt;
+    if (Status s = CheckRangeRequest(r); !s.ok()) return Result<WireRange>(s);
+    Result<int64_t> at = ReadRevision(r.revision());
+    if (!at.has_value()) return Result<WireRange>(at.error());
+    WireRange out;
+    out.head.mutable_header()->set_revision(rev_);
+    uint64_t limit = r.limit() > 0 ? static_cast<uint64_t>(r.limit()) : std::numeric_limits<uint64_t>::max();
+    int64_t total = 0;
+    index_.Visit(KeyRange::FromRequest(r.key(), r.range_end()), *at,
+                 [&](const std::string&, Revision rev) {
+                   if (static_cast<uint64_t>(total++) < limit) {
+                     auto bytes = txn_.Get(Table::kKey, EncodeRevisionKey(rev));
+                     KREF_CHECK(bytes.has_value());
+                     AppendLengthDelimited(kRangeResponseKvsField, *bytes, out.kvs);
+                   }
+                   return true;
+                 });
+    out.head.set_count(total);
+    out.head.set_more(static_cast<uint64_t>(total) > limit);
+    return Result<WireRange>(std::move(out));
+  }
+
   bool Compare(const pb::Compare& c) const {
     KeyRange range = KeyRange::FromRequest(c.key(), c.range_end());
     bool any = false, all = true;
@@ -440,6 +487,21 @@ Result<pb::RangeResponse> Mvcc::Range(const pb::RangeRequest& request) const {
   return Reader(index_, txn, CurrentRevision(), compact_rev_).Range(request);
 }
 
+Result<Mvcc::WireRange> Mvcc::RangeWire(const pb::RangeRequest& request) const {
+  std::shared_lock lock(mu_);
+  ReadTxn txn = backend_->BeginRead();
+  Reader reader(index_, txn, CurrentRevision(), compact_rev_);
+  if (auto wire = reader.RangeWire(request)) return std::move(*wire);
+  KREF_ASSIGN_OR_RETURN(pb::RangeResponse resp, reader.Range(request));
+  WireRange out;
+  for (const mvccpb::KeyValue& kv : resp.kvs()) {
+    AppendLengthDelimited(kRangeResponseKvsField, kv.SerializeAsString(), out.kvs);
+  }
+  resp.clear_kvs();
+  out.head = std::move(resp);
+  return out;
+}
+
 bool Mvcc::IsReadOnly(const pb::TxnRequest& request) {
   auto ops_read_only = [](const auto& ops) {
     return std::all_of(ops.begin(), ops.end(), [](const pb::RequestOp& op) {
@@ -534,7 +596,12 @@ Result<std::vector<mvccpb::Event>> Mvcc::History(int64_t from, int64_t to,
       ev.set_type(mvccpb::Event::DELETE);
       ev.mutable_kv()->set_mod_revision(rk->rev.main);
     }
-    if (auto prev = reader.Get(ev.kv().key(), rk->rev.main - 1)) *ev.mutable_prev_kv() = *prev;
+    // As etcd: the previous value is the key's at the revision before, and a creation has
+    // none (even when a delete of the same key comes first in its revision).
+    bool creation = !rk->tombstone && ev.kv().create_revision() == ev.kv().mod_revision();
+    if (auto prev = reader.Get(ev.kv().key(), rk->rev.main - 1); prev && !creation) {
+      *ev.mutable_prev_kv() = std::move(*prev);
+    }
     events.push_back(std::move(ev));
     return true;
   });

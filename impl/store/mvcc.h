@@ -64,6 +64,15 @@ class Mvcc {
   int64_t CompactRevision() const;
 
   Result<pb::RangeResponse> Range(const pb::RangeRequest& request) const;
+  // Range's answer split for sending without re-encoding: `head` holds the header, count and
+  // more; `kvs` the key-values, already in wire form (RangeResponse field 2, repeated). In key
+  // order with no filter, keys_only or sort, the key-values are copied as stored, undecoded.
+  // head's encoding appended to kvs is the encoded RangeResponse (field order is free).
+  struct WireRange {
+    pb::RangeResponse head;
+    std::string kvs;
+  };
+  Result<WireRange> RangeWire(const pb::RangeRequest& request) const;
   // A Txn whose branches hold only ranges. REQUIRES: IsReadOnly(request).
   Result<pb::TxnResponse> ReadOnlyTxn(const pb::TxnRequest& request) const;
   static bool IsReadOnly(const pb::TxnRequest& request);

@@ -229,6 +229,13 @@ void Store::RangeAsync(pb::RangeRequest request, Done<pb::RangeResponse> done) {
   done(std::move(resp));
 }
 
+Result<std::string> Store::EncodedRange(const pb::RangeRequest& request) const {
+  KREF_ASSIGN_OR_RETURN(Mvcc::WireRange wire, mvcc_->RangeWire(request));
+  FillHeader(wire.head.mutable_header());
+  wire.head.AppendToString(&wire.kvs);
+  return std::move(wire.kvs);
+}
+
 void Store::PutAsync(pb::PutRequest request, Done<pb::PutResponse> done) {
   if (kref::Status s = CheckPutRequest(request); !s.ok()) return done(s);
   if (kref::Status s = CheckSpace(request.key().size() + request.value().size()); !s.ok()) {

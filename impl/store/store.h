@@ -76,6 +76,9 @@ class Store final : public Kv {
                            Done<pb::LeaseKeepAliveResponse> done) override;
   // Streams are WatchStreams (watch.h).
   std::shared_ptr<KvWatch> Watch(std::function<void()> on_ready) override;
+  // RangeAsync's answer, encoded (a RangeResponse's bytes), for a server that sends it as is:
+  // stored key-values are not decoded and re-encoded on the way (Mvcc::RangeWire).
+  Result<std::string> EncodedRange(const pb::RangeRequest& request) const;
 
   // ---- Lease ----
   // TTL -1 for an unknown lease, as etcd answers.

@@ -52,78 +52,52 @@ inline int64_t WaitForEtcdStatus(etcdserverpb::Maintenance::Stub& maintenance,
   return -1;
 }
 
-// Polls until something accepts TCP connections on loopback `port`, or `timeout` passes.
-inline bool WaitForListener(int port, std::chrono::seconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(port);
-    bool up = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    close(fd);
-    if (up) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling with a deadline
-  }
-  return false;
+// Whether something accepts TCP connections on loopback `port` now.
+inline bool Listening(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(port);
+  bool up = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return up;
 }
 
 // A real etcd 3.4 cluster of `size` members on loopback, each with its own data dir under one
 // temporary directory and its log in <dir>/<name>.log. Members are killed (SIGKILL) by PID on
-// destruction. Ready() waits until every member answers Status.
+// destruction. Ready() waits until every member answers Status; a member that exits first
+// (say, because another process took its port between FreeLoopbackPort and etcd's bind) has
+// the whole cluster started again on fresh ports, up to 3 times. Use client_urls() and
+// channel() after Ready().
 class EtcdCluster {
  public:
-  explicit EtcdCluster(int size = 1) {
-    std::string initial;
-    for (int i = 0; i < size; ++i) {
-      Member m;
-      m.name = "m" + std::to_string(i);
-      m.client_url = "http://127.0.0.1:" + std::to_string(FreeLoopbackPort());
-      m.peer_url = "http://127.0.0.1:" + std::to_string(FreeLoopbackPort());
-      initial += (i > 0 ? "," : "") + m.name + "=" + m.peer_url;
-      members_.push_back(m);
-    }
-    for (Member& m : members_) {
-      std::string data = dir_.path() + "/" + m.name;
-      std::string log = dir_.path() + "/" + m.name + ".log";
-      // posix_spawn, not fork: no atfork handlers run, so gRPC's threads in this process are
-      // left alone.
-      std::vector<std::string> argv = {
-          "etcd", "--name", m.name, "--data-dir", data, "--listen-client-urls", m.client_url,
-          "--advertise-client-urls", m.client_url, "--listen-peer-urls", m.peer_url,
-          "--initial-advertise-peer-urls", m.peer_url, "--initial-cluster", initial,
-          "--initial-cluster-state", "new", "--logger", "zap", "--log-level", "error"};
-      std::vector<char*> args;
-      for (std::string& a : argv) args.push_back(a.data());
-      args.push_back(nullptr);
-      posix_spawn_file_actions_t actions;
-      posix_spawn_file_actions_init(&actions);
-      posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      posix_spawn_file_actions_adddup2(&actions, 1, 2);
-      if (posix_spawn(&m.pid, "/usr/bin/etcd", &actions, nullptr, args.data(), environ) != 0) {
-        m.pid = 0;
-      }
-      posix_spawn_file_actions_destroy(&actions);
-    }
-  }
+  explicit EtcdCluster(int size = 1) : size_(size) { Spawn(); }
   ~EtcdCluster() {
     for (size_t i = 0; i < members_.size(); ++i) Kill(i);
   }
   EtcdCluster(const EtcdCluster&) = delete;
   EtcdCluster& operator=(const EtcdCluster&) = delete;
 
-  bool Ready(std::chrono::seconds timeout = std::chrono::seconds(30)) const {
-    for (const Member& m : members_) {
-      // gRPC 1.51 waits ~10 s before trying again after its first connection was refused, so
-      // connect only once the member listens.
-      if (!WaitForListener(std::stoi(m.client_url.substr(m.client_url.rfind(':') + 1)), timeout)) {
-        return false;
+  bool Ready(std::chrono::seconds timeout = std::chrono::seconds(30)) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      if (attempt > 0) {
+        for (size_t i = 0; i < members_.size(); ++i) Kill(i);
+        Spawn();
       }
-      auto maintenance = etcdserverpb::Maintenance::NewStub(Channel(m.client_url));
-      if (WaitForEtcdStatus(*maintenance, timeout) < 0) return false;
+      switch (WaitUntilListening(timeout)) {
+        case Start::kListening: break;
+        case Start::kExited: continue;
+        case Start::kTimedOut: return false;
+      }
+      bool answered = true;
+      for (const Member& m : members_) {
+        auto maintenance = etcdserverpb::Maintenance::NewStub(Channel(m.client_url));
+        answered = answered && WaitForEtcdStatus(*maintenance, timeout) >= 0;
+      }
+      return answered;
     }
-    return true;
+    return false;
   }
   void Kill(size_t i) {
     if (members_[i].pid <= 0) return;
@@ -156,6 +130,66 @@ class EtcdCluster {
                                      grpc::InsecureChannelCredentials(), args);
   }
 
+  enum class Start { kListening, kExited, kTimedOut };
+
+  // Starts every member on fresh ports, in a fresh data dir.
+  void Spawn() {
+    members_.clear();
+    ++generation_;
+    std::string initial;
+    for (int i = 0; i < size_; ++i) {
+      Member m;
+      m.name = "m" + std::to_string(i);
+      m.client_url = "http://127.0.0.1:" + std::to_string(FreeLoopbackPort());
+      m.peer_url = "http://127.0.0.1:" + std::to_string(FreeLoopbackPort());
+      initial += (i > 0 ? "," : "") + m.name + "=" + m.peer_url;
+      members_.push_back(m);
+    }
+    for (Member& m : members_) {
+      std::string base = dir_.path() + "/" + m.name + "." + std::to_string(generation_);
+      std::string log = base + ".log";
+      // posix_spawn, not fork: no atfork handlers run, so gRPC's threads in this process are
+      // left alone.
+      std::vector<std::string> argv = {
+          "etcd", "--name", m.name, "--data-dir", base, "--listen-client-urls", m.client_url,
+          "--advertise-client-urls", m.client_url, "--listen-peer-urls", m.peer_url,
+          "--initial-advertise-peer-urls", m.peer_url, "--initial-cluster", initial,
+          "--initial-cluster-state", "new", "--logger", "zap", "--log-level", "error"};
+      std::vector<char*> args;
+      for (std::string& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      posix_spawn_file_actions_t actions;
+      posix_spawn_file_actions_init(&actions);
+      posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      posix_spawn_file_actions_adddup2(&actions, 1, 2);
+      if (posix_spawn(&m.pid, "/usr/bin/etcd", &actions, nullptr, args.data(), environ) != 0) {
+        m.pid = 0;
+      }
+      posix_spawn_file_actions_destroy(&actions);
+    }
+  }
+
+  // Polls until every member accepts connections on its client port. gRPC 1.51 waits ~10 s
+  // before trying again after its first connection was refused, so no gRPC call is made
+  // before this.
+  Start WaitUntilListening(std::chrono::seconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (Member& m : members_) {
+      int port = std::stoi(m.client_url.substr(m.client_url.rfind(':') + 1));
+      while (!Listening(port)) {
+        if (m.pid <= 0 || waitpid(m.pid, nullptr, WNOHANG) == m.pid) {
+          m.pid = 0;
+          return Start::kExited;
+        }
+        if (std::chrono::steady_clock::now() >= deadline) return Start::kTimedOut;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling with a deadline
+      }
+    }
+    return Start::kListening;
+  }
+
+  int size_;
+  int generation_ = 0;
   TempDir dir_;
   std::vector<Member> members_;
 };
