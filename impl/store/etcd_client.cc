@@ -9,8 +9,9 @@
 #include <mutex>
 #include <set>
 
-#include <boost/url/parse.hpp>
 #include <grpcpp/grpcpp.h>
+
+#include "impl/store/http_url.h"
 
 namespace kref::store {
 namespace {
@@ -23,31 +24,22 @@ kref::Status FromGrpc(const grpc::Status& status) {
 }
 
 // "http://host:port" -> {host, port}.
-Result<std::pair<std::string, std::string>> ParseEndpoint(const std::string& url) {
-  auto parsed = boost::urls::parse_uri(url);
-  if (!parsed || parsed->scheme() != "http" || !parsed->has_port() || parsed->host().empty()) {
-    return InvalidArgumentError("etcd endpoint \"" + url +
-                                "\" is not an http URL with a host and a port");
-  }
-  return std::pair<std::string, std::string>(parsed->host(), parsed->port());
-}
-
 // The gRPC target for `endpoints`: the endpoint itself when there is one, else an "ipv4:"
 // address list that pick_first walks through.
 Result<std::string> ChannelTarget(const std::vector<std::string>& endpoints) {
   if (endpoints.empty()) return InvalidArgumentError("no etcd endpoints given");
   if (endpoints.size() == 1) {
-    KREF_ASSIGN_OR_RETURN(auto host_port, ParseEndpoint(endpoints[0]));
-    return host_port.first + ":" + host_port.second;
+    KREF_ASSIGN_OR_RETURN(HttpUrl url, ParseHttpUrl(endpoints[0], "etcd endpoint"));
+    return url.host_and_port;
   }
   std::string target = "ipv4:";
   for (const std::string& endpoint : endpoints) {
-    KREF_ASSIGN_OR_RETURN(auto host_port, ParseEndpoint(endpoint));
+    KREF_ASSIGN_OR_RETURN(HttpUrl url, ParseHttpUrl(endpoint, "etcd endpoint"));
     addrinfo hints{};
     hints.ai_family = AF_INET;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
-    if (getaddrinfo(host_port.first.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
+    if (getaddrinfo(url.host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
       return InvalidArgumentError("etcd endpoint \"" + endpoint +
                                   "\": host does not resolve to an IPv4 address");
     }
@@ -55,7 +47,7 @@ Result<std::string> ChannelTarget(const std::vector<std::string>& endpoints) {
     getnameinfo(found->ai_addr, found->ai_addrlen, ip, sizeof ip, nullptr, 0, NI_NUMERICHOST);
     freeaddrinfo(found);
     if (target.size() > 5) target += ",";
-    target += std::string(ip) + ":" + host_port.second;
+    target += std::string(ip) + ":" + url.port;
   }
   return target;
 }

@@ -5,11 +5,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "etcd/etcdserverpb/rpc.grpc.pb.h"
 #include "impl/store/errors.h"
+#include "impl/store/http_url.h"
 
 namespace kref::store {
 namespace {
@@ -446,17 +446,8 @@ class ClusterService final : public pb::Cluster::CallbackService {
 }  // namespace
 
 Result<std::string> ListenAddressFromUrl(const std::string& url) {
-  auto parsed = boost::urls::parse_uri(url);
-  if (!parsed.has_value()) {
-    return InvalidArgumentError("listen URL " + url + " is not a URL: " + parsed.error().message());
-  }
-  if (parsed->scheme() != "http") {
-    return InvalidArgumentError("listen URL " + url + " must use http (TLS is not supported yet)");
-  }
-  if (parsed->host().empty() || !parsed->has_port() || parsed->port().empty()) {
-    return InvalidArgumentError("listen URL " + url + " needs a host and a port");
-  }
-  return std::string(parsed->encoded_host_and_port());
+  KREF_ASSIGN_OR_RETURN(HttpUrl parsed, ParseHttpUrl(url, "listen URL"));
+  return parsed.host_and_port;
 }
 
 Result<std::unique_ptr<GrpcServer>> GrpcServer::Start(Store& store, GrpcServerOptions options) {

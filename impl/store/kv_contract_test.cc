@@ -423,6 +423,8 @@ TEST(EtcdClientTest, RejectsEndpointsThatAreNotHttpUrls) {
     ASSERT_FALSE(client.has_value()) << bad;
     EXPECT_EQ(client.error().code(), StatusCode::kInvalidArgument);
   }
+  EXPECT_EQ(EtcdClient::Connect({.endpoints = {"https://127.0.0.1:2379"}}).error().message(),
+            "etcd endpoint https://127.0.0.1:2379 must use http (TLS is not supported yet)");
   EXPECT_FALSE(EtcdClient::Connect({}).has_value());
   auto unresolved = EtcdClient::Connect({.endpoints = {"http://127.0.0.1:1", "http://no-such-host.invalid:2"}});
   EXPECT_FALSE(unresolved.has_value());
