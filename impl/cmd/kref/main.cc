@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "impl/cmd/kref/apiserver_command.h"
 #include "impl/cmd/kref/bench_store.h"
 #include "impl/cmd/kref/store_command.h"
 #include "impl/cmd/kref/validate.h"
@@ -107,6 +108,23 @@ int main(int argc, char** argv) {
                    "a number of revisions (revision)")
       ->capture_default_str();
 
+  kref::cli::ApiServerCommandOptions apiserver_options;
+  CLI::App* apiserver = app.add_subcommand(
+      "apiserver",
+      "Serve the Kubernetes API (plain HTTP; TLS and authentication come later) on the "
+      "embedded store or on etcd, until SIGINT or SIGTERM");
+  apiserver->add_option("--data-dir", apiserver_options.data_dir,
+                        "Directory of the embedded store (unused with --etcd-servers)")
+      ->capture_default_str();
+  apiserver->add_option("--etcd-servers", apiserver_options.etcd_servers,
+                        "etcd v3 endpoints (http://host:port), comma-separated: kref store or "
+                        "an etcd cluster, instead of the embedded store")
+      ->delimiter(',');
+  apiserver->add_option("--bind-address", apiserver_options.bind_address, "Address to listen on")
+      ->capture_default_str();
+  apiserver->add_option("--port", apiserver_options.port, "Port to listen on (0: any free port)")
+      ->capture_default_str();
+
   CLI::App* bench = app.add_subcommand("bench", "Load drivers for kref's components");
   bench->require_subcommand(1);
   kref::cli::BenchStoreOptions bench_store_options;
@@ -157,6 +175,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (store->parsed()) return kref::cli::RunStore(store_options);
+  if (apiserver->parsed()) return kref::cli::RunApiServer(apiserver_options);
   if (bench_store->parsed()) return kref::cli::RunBenchStore(bench_store_options);
 
   if (version->parsed()) {

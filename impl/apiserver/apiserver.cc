@@ -1,0 +1,477 @@
+#include "impl/apiserver/apiserver.h"
+
+#include <boost/json.hpp>
+
+#include "impl/api/labels.h"
+#include "impl/api/validation/field_error.h"
+#include "impl/apiserver/discovery.h"
+#include "impl/apiserver/errors.h"
+#include "impl/apiserver/request_info.h"
+
+namespace kref::apiserver {
+
+namespace json = boost::json;
+
+struct ApiServer::Call {
+  const HttpRequest& http;
+  const RequestInfo& info;
+  const Query& query;
+  const api::KindInfo& kind;
+
+  std::string Key() const { return ObjectKey(kind.resource, info.namespace_, info.name); }
+  std::string Key(std::string_view name) const {
+    return ObjectKey(kind.resource, kind.namespaced ? info.namespace_ : "", name);
+  }
+};
+
+namespace {
+
+constexpr std::string_view kDefaultNamespaces[] = {"default", "kube-system", "kube-public",
+                                                   "kube-node-lease"};
+
+HttpResponse JsonResponse(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", "application/json");
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse TextResponse(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
+  response.body = std::move(body);
+  return response;
+}
+
+std::string VersionJson() {
+  std::string git_version = kKubernetesGitVersion;
+  return json::serialize(json::object{{"major", "1"},
+                                      {"minor", "32"},
+                                      {"gitVersion", git_version},
+                                      {"gitCommit", ""},
+                                      {"gitTreeState", "clean"},
+                                      {"buildDate", "1970-01-01T00:00:00Z"},
+                                      {"goVersion", ""},
+                                      {"compiler", "gc"},
+                                      {"platform", "linux/amd64"}});
+}
+
+// The media type of a Content-Type header, without parameters, in lower case.
+std::string MediaType(std::string_view content_type) {
+  std::string out(content_type.substr(0, content_type.find(';')));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+enum class FieldValidation { kIgnore, kWarn, kStrict };
+
+Result<FieldValidation> ParseFieldValidation(const Query& query) {
+  auto it = query.find("fieldValidation");
+  if (it == query.end() || it->second.empty() || it->second == "Warn") return FieldValidation::kWarn;
+  if (it->second == "Strict") return FieldValidation::kStrict;
+  if (it->second == "Ignore") return FieldValidation::kIgnore;
+  return BadRequest("fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"" +
+                    it->second + "\"");
+}
+
+Result<bool> ParseDryRun(const Query& query) {
+  auto it = query.find("dryRun");
+  if (it == query.end() || it->second.empty()) return false;
+  if (it->second == "All") return true;
+  return BadRequest("dryRun must be \"All\", got \"" + it->second + "\"");
+}
+
+std::string Quoted(std::string_view text) { return api::validation::GoQuote(text); }
+
+// A decoded request body and what the decoder skipped.
+struct Body {
+  std::unique_ptr<api::Object> object;
+  std::vector<std::string> warnings;  // Warning headers (unknown fields with Warn)
+};
+
+// Decodes the body of a create or update as an object of `kind`, applying fieldValidation.
+Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
+                        const Query& query, const api::KindInfo& kind) {
+  std::string media = MediaType(http.Header("content-type"));
+  if (media != "application/json") return UnsupportedMediaType(media);
+  KREF_ASSIGN_OR_RETURN(FieldValidation validation, ParseFieldValidation(query));
+  json::error_code ec;
+  json::value value = json::parse(http.body, ec);
+  if (ec) return BadRequest("couldn't get version/kind; json parse error: " + ec.message());
+  if (json::object* object = value.if_object()) {
+    // As upstream's decoder, the endpoint's kind is the default.
+    if (!object->contains("kind")) (*object)["kind"] = kind.kind;
+    if (!object->contains("apiVersion")) (*object)["apiVersion"] = kind.ApiVersion();
+  }
+  api::DecodeReport report;
+  auto decoded = registry.Decode(value, &report);
+  if (!decoded.has_value()) return BadRequest(decoded.error().message());
+  const api::KindInfo& got = (*decoded)->info();
+  if (got.kind != kind.kind || got.group != kind.group) {
+    return BadRequest("the kind of the provided object (" + got.QualifiedKind() +
+                      ") does not match the kind of the resource (" + kind.QualifiedKind() + ")");
+  }
+  if (got.version != kind.version) {
+    return BadRequest("the API version in the data (" + got.ApiVersion() +
+                      ") does not match the expected API version (" + kind.ApiVersion() + ")");
+  }
+  Body body{std::move(*decoded), {}};
+  if (!report.unknown_fields.empty() && validation != FieldValidation::kIgnore) {
+    std::string strict;
+    for (const std::string& field : report.unknown_fields) {
+      std::string message = "unknown field " + Quoted(field);
+      strict += (strict.empty() ? "" : ", ") + message;
+      body.warnings.push_back(message);
+    }
+    if (validation == FieldValidation::kStrict) return BadRequest("strict decoding error: " + strict);
+  }
+  return body;
+}
+
+void AddWarnings(HttpResponse& response, const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) {
+    // RFC 7234 warn-code 299 with the text quoted, as upstream sends it.
+    std::string quoted;
+    for (char c : warning) {
+      if (c == '"' || c == '\\') quoted.push_back('\\');
+      quoted.push_back(c);
+    }
+    response.headers.emplace_back("Warning", "299 - \"" + quoted + "\"");
+  }
+}
+
+// Why a named object cannot be written in the request's namespace: the body names another, or
+// the namespace does not exist.
+Status CheckNamespace(const RequestInfo& info, const api::KindInfo& kind, api::Object& object) {
+  std::string& ns = object.metadata().namespace_;
+  if (!kind.namespaced) {
+    ns.clear();
+    return Status();
+  }
+  if (ns.empty()) ns = info.namespace_;
+  if (ns != info.namespace_) {
+    return BadRequest(
+        "the namespace of the provided object does not match the namespace sent on the request");
+  }
+  return Status();
+}
+
+// What the server keeps of the stored object on an update, as upstream's update strategies:
+// uid, creationTimestamp, deletion fields and generation are the server's; generation goes up
+// by one when the spec changes; for kinds with a status subresource, the status is kept too
+// (it changes through /status only).
+Result<std::unique_ptr<api::Object>> PrepareForUpdate(const api::KindInfo& kind,
+                                                      const api::Object& old,
+                                                      std::unique_ptr<api::Object> incoming) {
+  api::meta::ObjectMeta& meta = incoming->metadata();
+  meta.uid = old.metadata().uid;
+  meta.creationTimestamp = old.metadata().creationTimestamp;
+  meta.deletionTimestamp = old.metadata().deletionTimestamp;
+  meta.deletionGracePeriodSeconds = old.metadata().deletionGracePeriodSeconds;
+  meta.generation = old.metadata().generation;
+  json::value before = json::parse(old.ToJson());
+  json::value after = json::parse(incoming->ToJson());
+  json::object& before_object = before.as_object();
+  json::object& after_object = after.as_object();
+  bool keeps_status = std::find(kind.subresources.begin(), kind.subresources.end(), "status") !=
+                      kind.subresources.end();
+  const json::value* old_spec = before_object.if_contains("spec");
+  const json::value* new_spec = after_object.if_contains("spec");
+  bool spec_changed = (old_spec == nullptr) != (new_spec == nullptr) ||
+                      (old_spec != nullptr && *old_spec != *new_spec);
+  if (spec_changed && meta.generation > 0) {
+    ++meta.generation;
+    after_object["metadata"].as_object()["generation"] = meta.generation;
+  }
+  if (!keeps_status) return incoming;
+  if (const json::value* status = before_object.if_contains("status")) {
+    after_object["status"] = *status;
+  } else {
+    after_object.erase("status");
+  }
+  return kind.decode(kind, after, nullptr);
+}
+
+}  // namespace
+
+ApiServer::ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options)
+    : objects_(kv), registry_(registry), options_(std::move(options)), rng_(options_.seed) {}
+
+Status ApiServer::Bootstrap() {
+  const api::KindInfo* namespaces = registry_.FindResource("", "v1", "namespaces");
+  for (std::string_view name : kDefaultNamespaces) {
+    std::string key = ObjectKey("namespaces", "", name);
+    auto existing = objects_.Get(key);
+    if (existing.has_value()) continue;
+    if (!existing.error().IsNotFound()) return existing.error();
+    json::value value = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
+    KREF_ASSIGN_OR_RETURN(std::unique_ptr<api::Object> object, namespaces->decode(*namespaces, value, nullptr));
+    object->metadata().uid = NewUid();
+    object->metadata().creationTimestamp = api::Time::FromTimePoint(options_.clock->Now());
+    object->PrepareForCreate();
+    object->Default();
+    auto created = objects_.Create(key, object->ToJson());
+    if (!created.has_value() && !created.error().IsAlreadyExists()) return created.error();
+  }
+  return Status();
+}
+
+HttpResponse ApiServer::Handle(const HttpRequest& http) {
+  if (http.body_too_large) return ErrorResponse(RequestEntityTooLarge(options_.max_body_bytes));
+  std::string_view path = http.path;
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  if (path == "/version") return JsonResponse(200, VersionJson());
+  if (path == "/healthz" || path == "/livez" || path == "/readyz") return TextResponse(200, "ok");
+  if (path == "/api") return JsonResponse(200, ApiVersionsJson(options_.server_address));
+  if (path == "/apis") return JsonResponse(200, ApiGroupListJson(registry_));
+
+  Query query = ParseQuery(http.query);
+  auto info = ParseRequestInfo(http.method, path, query);
+  if (!info.has_value()) return ErrorResponse(PathNotFound());
+  if (!info->is_resource_request) {
+    // /api/v1, /apis/<group>, /apis/<group>/<version>
+    std::optional<std::string> document;
+    if (path.starts_with("/api/") && path.find('/', 5) == std::string_view::npos) {
+      document = ApiResourceListJson(registry_, "", path.substr(5));
+    } else if (path.starts_with("/apis/")) {
+      std::string_view rest = path.substr(6);
+      size_t slash = rest.find('/');
+      document = slash == std::string_view::npos
+                     ? ApiGroupJson(registry_, rest)
+                     : ApiResourceListJson(registry_, rest.substr(0, slash), rest.substr(slash + 1));
+    }
+    if (!document) return ErrorResponse(PathNotFound());
+    return JsonResponse(200, std::move(*document));
+  }
+
+  const api::KindInfo* kind = registry_.FindResource(info->group, info->version, info->resource);
+  if (kind == nullptr) return ErrorResponse(PathNotFound());
+  bool collection = info->verb == "list" || info->verb == "watch" ||
+                    info->verb == "create" || info->verb == "deletecollection";
+  // A namespaced kind's objects live under /namespaces/<ns>/; a cluster-scoped kind has none.
+  if (kind->namespaced && info->namespace_.empty() && !(collection && info->verb != "create")) {
+    return ErrorResponse(PathNotFound());
+  }
+  if (!kind->namespaced && !info->namespace_.empty()) return ErrorResponse(PathNotFound());
+  if (!info->subresource.empty()) return ErrorResponse(PathNotFound());
+  Call call{http, *info, query, *kind};
+  if (info->verb == "get") return Get(call);
+  if (info->verb == "list") return List(call);
+  if (info->verb == "create") return Create(call);
+  if (info->verb == "update") return Update(call);
+  if (info->verb == "delete") return Delete(call);
+  return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
+}
+
+Result<std::unique_ptr<api::Object>> ApiServer::Load(const api::KindInfo& kind,
+                                                     const StoredObject& stored) {
+  json::error_code ec;
+  json::value value = json::parse(stored.json, ec);
+  if (ec) return InternalServerError("stored object is not JSON: " + ec.message());
+  auto object = kind.decode(kind, value, nullptr);
+  if (!object.has_value()) return InternalServerError(object.error().message());
+  (*object)->metadata().resourceVersion = std::to_string(stored.revision);
+  return std::move(*object);
+}
+
+HttpResponse ApiServer::Get(const Call& call) {
+  auto stored = objects_.Get(call.Key());
+  if (!stored.has_value()) {
+    if (stored.error().IsNotFound()) {
+      return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+    }
+    return ErrorResponse(stored.error());
+  }
+  auto object = Load(call.kind, *stored);
+  if (!object.has_value()) return ErrorResponse(object.error());
+  return JsonResponse(200, (*object)->ToJson());
+}
+
+HttpResponse ApiServer::List(const Call& call) {
+  api::labels::Selector selector = api::labels::Selector::Everything();
+  if (auto it = call.query.find("labelSelector"); it != call.query.end()) {
+    auto parsed = api::labels::Selector::Parse(it->second);
+    if (!parsed.has_value()) return ErrorResponse(BadRequest(parsed.error().message()));
+    selector = std::move(*parsed);
+  }
+  auto list = objects_.List(ObjectPrefix(call.kind.resource, call.info.namespace_));
+  if (!list.has_value()) return ErrorResponse(list.error());
+  std::string body = "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +
+                     call.kind.ApiVersion() + "\",\"metadata\":{\"resourceVersion\":\"" +
+                     std::to_string(list->revision) + "\"},\"items\":[";
+  bool first = true;
+  for (const StoredObject& stored : list->items) {
+    auto object = Load(call.kind, stored);
+    if (!object.has_value()) return ErrorResponse(object.error());
+    const auto& labels = (*object)->metadata().labels;
+    if (!selector.Matches(api::labels::Set(labels.begin(), labels.end()))) continue;
+    if (!first) body += ",";
+    first = false;
+    body += (*object)->ToJson();
+  }
+  body += "]}";
+  return JsonResponse(200, std::move(body));
+}
+
+HttpResponse ApiServer::Create(const Call& call) {
+  auto dry_run = ParseDryRun(call.query);
+  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+  auto body = DecodeBody(registry_, call.http, call.query, call.kind);
+  if (!body.has_value()) return ErrorResponse(body.error());
+  api::Object& object = *body->object;
+  api::meta::ObjectMeta& meta = object.metadata();
+  if (Status s = CheckNamespace(call.info, call.kind, object); !s.ok()) return ErrorResponse(s);
+  if (!meta.resourceVersion.empty()) {
+    return ErrorResponse(BadRequest("resourceVersion should not be set on objects to be created"));
+  }
+  if (meta.name.empty() && !meta.generateName.empty()) meta.name = GenerateName(meta.generateName);
+  meta.uid = NewUid();
+  meta.creationTimestamp = api::Time::FromTimePoint(options_.clock->Now());
+  meta.deletionTimestamp.reset();
+  meta.deletionGracePeriodSeconds.reset();
+  object.PrepareForCreate();
+  object.Default();
+  api::validation::FieldErrors errors = object.Validate();
+  if (!errors.empty()) {
+    return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
+  }
+  if (call.kind.namespaced) {
+    auto ns = objects_.Get(ObjectKey("namespaces", "", meta.namespace_));
+    if (!ns.has_value()) {
+      if (ns.error().IsNotFound()) return ErrorResponse(NotFound("namespaces", "", meta.namespace_));
+      return ErrorResponse(ns.error());
+    }
+  }
+  if (!*dry_run) {
+    auto revision = objects_.Create(call.Key(meta.name), object.ToJson());
+    if (!revision.has_value()) {
+      if (revision.error().IsAlreadyExists()) {
+        return ErrorResponse(AlreadyExists(call.kind.resource, call.kind.group, meta.name));
+      }
+      return ErrorResponse(revision.error());
+    }
+    meta.resourceVersion = std::to_string(*revision);
+  }
+  HttpResponse response = JsonResponse(201, object.ToJson());
+  AddWarnings(response, body->warnings);
+  return response;
+}
+
+HttpResponse ApiServer::Update(const Call& call) {
+  auto dry_run = ParseDryRun(call.query);
+  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+  auto body = DecodeBody(registry_, call.http, call.query, call.kind);
+  if (!body.has_value()) return ErrorResponse(body.error());
+  api::meta::ObjectMeta& sent = body->object->metadata();
+  if (Status s = CheckNamespace(call.info, call.kind, *body->object); !s.ok()) return ErrorResponse(s);
+  if (sent.name != call.info.name) {
+    return ErrorResponse(BadRequest("the name of the object (" + sent.name +
+                                    ") does not match the name on the URL (" + call.info.name + ")"));
+  }
+  auto stored = objects_.Get(call.Key());
+  if (!stored.has_value()) {
+    if (stored.error().IsNotFound()) {
+      return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+    }
+    return ErrorResponse(stored.error());
+  }
+  if (sent.resourceVersion.empty()) {
+    return ErrorResponse(api::validation::InvalidError(
+        call.kind.group, call.kind.kind, sent.name,
+        {api::validation::Invalid(api::validation::Path("metadata").Child("resourceVersion"),
+                                  api::validation::BadValue::Raw("0x0"),
+                                  "must be specified for an update")}));
+  }
+  if (sent.resourceVersion != std::to_string(stored->revision)) {
+    return ErrorResponse(Conflict(call.kind.resource, call.kind.group, sent.name, kObjectModified));
+  }
+  auto old = Load(call.kind, *stored);
+  if (!old.has_value()) return ErrorResponse(old.error());
+  auto prepared = PrepareForUpdate(call.kind, **old, std::move(body->object));
+  if (!prepared.has_value()) return ErrorResponse(prepared.error());
+  api::Object& object = **prepared;
+  api::meta::ObjectMeta& meta = object.metadata();
+  object.Default();
+  api::validation::FieldErrors errors = object.Validate();
+  if (!errors.empty()) {
+    return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
+  }
+  if (!*dry_run) {
+    meta.resourceVersion.clear();
+    auto revision = objects_.Update(call.Key(), object.ToJson(), stored->revision);
+    if (!revision.has_value()) {
+      if (revision.error().IsAborted()) {
+        return ErrorResponse(Conflict(call.kind.resource, call.kind.group, meta.name, kObjectModified));
+      }
+      if (revision.error().IsNotFound()) {
+        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+      }
+      return ErrorResponse(revision.error());
+    }
+    meta.resourceVersion = std::to_string(*revision);
+  } else {
+    meta.resourceVersion = std::to_string(stored->revision);
+  }
+  HttpResponse response = JsonResponse(200, object.ToJson());
+  AddWarnings(response, body->warnings);
+  return response;
+}
+
+HttpResponse ApiServer::Delete(const Call& call) {
+  auto dry_run = ParseDryRun(call.query);
+  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+  // The object as it was last; retried if it changes between the read and the delete.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto stored = objects_.Get(call.Key());
+    if (!stored.has_value()) {
+      if (stored.error().IsNotFound()) {
+        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+      }
+      return ErrorResponse(stored.error());
+    }
+    auto object = Load(call.kind, *stored);
+    if (!object.has_value()) return ErrorResponse(object.error());
+    if (*dry_run) return JsonResponse(200, (*object)->ToJson());
+    auto deleted = objects_.Delete(call.Key(), stored->revision);
+    if (deleted.has_value()) return JsonResponse(200, (*object)->ToJson());
+    if (deleted.error().IsNotFound()) {
+      return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+    }
+    if (!deleted.error().IsAborted()) return ErrorResponse(deleted.error());
+  }
+  return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+}
+
+std::string ApiServer::NewUid() {
+  uint64_t hi, lo;
+  {
+    std::lock_guard lock(rng_mu_);
+    hi = rng_.Next();
+    lo = rng_.Next();
+  }
+  hi = (hi & ~0xF000ULL) | 0x4000ULL;                      // version 4
+  lo = (lo & ~(0xC0ULL << 56)) | (0x80ULL << 56);           // variant 10
+  char text[37];
+  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx",
+                static_cast<unsigned>(hi >> 32), static_cast<unsigned>((hi >> 16) & 0xFFFF),
+                static_cast<unsigned>(hi & 0xFFFF), static_cast<unsigned>(lo >> 48),
+                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return text;
+}
+
+std::string ApiServer::GenerateName(const std::string& base) {
+  // Upstream: at most 58 characters of the base, then 5 from an alphabet without vowels or
+  // look-alikes.
+  static constexpr std::string_view kAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+  std::string name = base.substr(0, std::min<size_t>(base.size(), 58));
+  std::lock_guard lock(rng_mu_);
+  for (int i = 0; i < 5; ++i) {
+    name.push_back(kAlphabet[static_cast<size_t>(rng_.Uniform(0, kAlphabet.size() - 1))]);
+  }
+  return name;
+}
+
+}  // namespace kref::apiserver

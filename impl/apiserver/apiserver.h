@@ -1,0 +1,75 @@
+// The Kubernetes REST API over a key-value store (any store::Kv: the embedded engine, or etcd's
+// gRPC API through EtcdClient), answering HTTP requests as upstream's kube-apiserver does.
+//
+// Served so far: /version, /healthz, /livez, /readyz; legacy discovery (/api, /apis,
+// /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
+// cluster-scoped, the verbs get, list (with labelSelector), create, update and delete, with
+// upstream's errors as metav1.Status objects (400, 404, 405, 409, 413, 415, 422).
+// Not yet: watch, patch, deletecollection, subresources, field selectors, pagination, Table
+// output, graceful deletion and finalizers (405 or 404 until they come).
+//
+// Objects get uid, creationTimestamp and (from generateName) a name on create; their
+// resourceVersion is the store revision of their last write. Objects are created only in a
+// namespace that exists.
+//
+// Thread safety: Handle may be called from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+#include "impl/api/registry.h"
+#include "impl/apiserver/http_server.h"
+#include "impl/apiserver/object_store.h"
+#include "impl/common/clock.h"
+#include "impl/common/rng.h"
+#include "impl/store/kv.h"
+
+namespace kref::apiserver {
+
+// The Kubernetes version kref implements, as /version reports it. kubectl's dispatcher picks
+// its client by the minor version.
+inline constexpr char kKubernetesGitVersion[] = "v1.32.0";
+
+struct ApiServerOptions {
+  std::string server_address = "127.0.0.1:6443";  // reported by /api
+  size_t max_body_bytes = 3 * 1024 * 1024;        // larger bodies get 413
+  Clock* clock = &SystemClock();
+  uint64_t seed = 0;  // for uids and generated names
+};
+
+class ApiServer {
+ public:
+  ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options);
+
+  // Creates the namespaces every cluster has (default, kube-system, kube-public,
+  // kube-node-lease) unless they exist.
+  Status Bootstrap();
+
+  HttpResponse Handle(const HttpRequest& request);
+
+ private:
+  struct Call;  // one resource request being served (apiserver.cc)
+
+  HttpResponse Get(const Call& call);
+  HttpResponse List(const Call& call);
+  HttpResponse Create(const Call& call);
+  HttpResponse Update(const Call& call);
+  HttpResponse Delete(const Call& call);
+
+  // The stored JSON as the API shows it: decoded, with its resourceVersion set.
+  Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, const StoredObject& stored);
+  // A random RFC 4122 version 4 UUID.
+  std::string NewUid();
+  // generateName plus five random characters, as upstream's SimpleNameGenerator.
+  std::string GenerateName(const std::string& base);
+
+  ObjectStore objects_;
+  const api::Registry& registry_;
+  ApiServerOptions options_;
+  std::mutex rng_mu_;
+  Rng rng_;
+};
+
+}  // namespace kref::apiserver

@@ -1,0 +1,277 @@
+#include "impl/apiserver/apiserver.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "impl/store/store.h"
+#include "impl/testing/temp_dir.h"
+
+namespace kref::apiserver {
+namespace {
+
+namespace json = boost::json;
+
+class ApiServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store::StoreOptions options;
+    options.data_dir = dir_.path();
+    options.sync = false;
+    auto store = store::Store::Open(options);
+    ASSERT_TRUE(store.has_value()) << store.error();
+    store_ = std::move(*store);
+    server_ = std::make_unique<ApiServer>(*store_, api::Registry::Default(),
+                                          ApiServerOptions{.clock = &clock_, .seed = 1});
+    ASSERT_TRUE(server_->Bootstrap().ok());
+  }
+
+  HttpResponse Call(std::string method, std::string target, std::string body = "",
+                    std::string content_type = "application/json") {
+    HttpRequest request;
+    request.method = std::move(method);
+    size_t q = target.find('?');
+    request.path = target.substr(0, q);
+    if (q != std::string::npos) request.query = target.substr(q + 1);
+    request.headers.emplace_back("content-type", std::move(content_type));
+    request.body = std::move(body);
+    return server_->Handle(request);
+  }
+  static json::object Json(const HttpResponse& response) {
+    return json::parse(response.body).as_object();
+  }
+  static std::string Str(const json::value& v) { return std::string(v.as_string()); }
+
+  testing::TempDir dir_;
+  FakeClock clock_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<ApiServer> server_;
+};
+
+constexpr char kConfigMap[] =
+    R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm","labels":{"app":"web"}},"data":{"a":"1"}})";
+
+TEST_F(ApiServerTest, VersionReportsKubernetes132) {
+  HttpResponse r = Call("GET", "/version/");  // python's client adds the slash
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(Str(Json(r)["minor"]), "32");
+  EXPECT_TRUE(Str(Json(r)["gitVersion"]).starts_with("v1.32."));
+}
+
+TEST_F(ApiServerTest, BootstrapCreatesTheDefaultNamespacesOnce) {
+  ASSERT_TRUE(server_->Bootstrap().ok());  // again: nothing changes
+  HttpResponse r = Call("GET", "/api/v1/namespaces");
+  ASSERT_EQ(r.status, 200);
+  std::vector<std::string> names;
+  json::object list = Json(r);
+  for (const auto& item : list["items"].as_array()) {
+    names.push_back(Str(item.at("metadata").at("name")));
+    EXPECT_EQ(Str(item.at("status").at("phase")), "Active");
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"default", "kube-node-lease", "kube-public",
+                                             "kube-system"}));
+}
+
+TEST_F(ApiServerTest, CreateGetUpdateDelete) {
+  HttpResponse created = Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap);
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::object object = Json(created);
+  std::string uid = Str(object["metadata"].at("uid"));
+  std::string rv = Str(object["metadata"].at("resourceVersion"));
+  EXPECT_EQ(uid.size(), 36u);
+  EXPECT_EQ(uid[14], '4');  // a version 4 UUID
+  EXPECT_EQ(Str(object["metadata"].at("namespace")), "default");
+  EXPECT_EQ(Str(object["metadata"].at("creationTimestamp")), "2023-11-14T22:13:20Z");
+
+  HttpResponse got = Call("GET", "/api/v1/namespaces/default/configmaps/cm");
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(Str(Json(got)["metadata"].at("resourceVersion")), rv);
+
+  // An update with the current resourceVersion wins; one with the old one conflicts.
+  json::object changed = Json(got);
+  changed["data"].as_object()["a"] = "2";
+  HttpResponse updated = Call("PUT", "/api/v1/namespaces/default/configmaps/cm", json::serialize(changed));
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(Str(Json(updated)["metadata"].at("uid")), uid);
+  EXPECT_NE(Str(Json(updated)["metadata"].at("resourceVersion")), rv);
+  HttpResponse stale = Call("PUT", "/api/v1/namespaces/default/configmaps/cm", json::serialize(changed));
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(Str(Json(stale)["reason"]), "Conflict");
+  EXPECT_EQ(Str(Json(stale)["message"]),
+            "Operation cannot be fulfilled on configmaps \"cm\": the object has been modified; "
+            "please apply your changes to the latest version and try again");
+
+  HttpResponse deleted = Call("DELETE", "/api/v1/namespaces/default/configmaps/cm");
+  EXPECT_EQ(deleted.status, 200);
+  HttpResponse gone = Call("GET", "/api/v1/namespaces/default/configmaps/cm");
+  EXPECT_EQ(gone.status, 404);
+  json::object status = Json(gone);
+  EXPECT_EQ(Str(status["kind"]), "Status");
+  EXPECT_EQ(Str(status["reason"]), "NotFound");
+  EXPECT_EQ(Str(status["message"]), "configmaps \"cm\" not found");
+  EXPECT_EQ(Str(status["details"].at("kind")), "configmaps");
+  EXPECT_EQ(status["code"].as_int64(), 404);
+}
+
+TEST_F(ApiServerTest, UpdateBumpsGenerationOnSpecChangesAndKeepsStatus) {
+  HttpResponse created = Call("POST", "/apis/apps/v1/namespaces/default/deployments",
+                              R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},)"
+                              R"("spec":{"replicas":1,"selector":{"matchLabels":{"a":"b"}},)"
+                              R"("template":{"metadata":{"labels":{"a":"b"}},)"
+                              R"("spec":{"containers":[{"name":"c","image":"i"}]}}},)"
+                              R"("status":{"replicas":7}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::object d = Json(created);
+  EXPECT_EQ(d["metadata"].at("generation").as_int64(), 1);
+  EXPECT_FALSE(d.contains("status") && d["status"].as_object().contains("replicas"));  // cleared
+
+  // A label change leaves the generation; a status sent with PUT is ignored.
+  d["metadata"].as_object()["labels"] = json::object{{"x", "y"}};
+  d["status"] = json::object{{"replicas", 9}};
+  HttpResponse relabeled = Call("PUT", "/apis/apps/v1/namespaces/default/deployments/d", json::serialize(d));
+  ASSERT_EQ(relabeled.status, 200) << relabeled.body;
+  d = Json(relabeled);
+  EXPECT_EQ(d["metadata"].at("generation").as_int64(), 1);
+  EXPECT_FALSE(d.contains("status") && d["status"].as_object().contains("replicas"));
+
+  d["spec"].as_object()["replicas"] = 3;
+  HttpResponse scaled = Call("PUT", "/apis/apps/v1/namespaces/default/deployments/d", json::serialize(d));
+  ASSERT_EQ(scaled.status, 200) << scaled.body;
+  EXPECT_EQ(Json(scaled)["metadata"].at("generation").as_int64(), 2);
+  EXPECT_EQ(Json(scaled)["spec"].at("replicas").as_int64(), 3);
+}
+
+TEST_F(ApiServerTest, CreateRejectsDuplicatesMissingNamespacesAndInvalidObjects) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  HttpResponse again = Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(Str(Json(again)["reason"]), "AlreadyExists");
+  EXPECT_EQ(Str(Json(again)["message"]), "configmaps \"cm\" already exists");
+
+  HttpResponse no_ns = Call("POST", "/api/v1/namespaces/nowhere/configmaps", kConfigMap);
+  EXPECT_EQ(no_ns.status, 404);
+  EXPECT_EQ(Str(Json(no_ns)["message"]), "namespaces \"nowhere\" not found");
+
+  HttpResponse invalid = Call("POST", "/apis/apps/v1/namespaces/default/deployments",
+                              R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},)"
+                              R"("spec":{"replicas":-1,"selector":{"matchLabels":{"a":"b"}},)"
+                              R"("template":{"metadata":{"labels":{"a":"b"}},)"
+                              R"("spec":{"containers":[{"name":"c","image":"i"}]}}}})");
+  EXPECT_EQ(invalid.status, 422);
+  json::object status = Json(invalid);
+  EXPECT_EQ(Str(status["reason"]), "Invalid");
+  EXPECT_EQ(Str(status["message"]),
+            "Deployment.apps \"d\" is invalid: spec.replicas: Invalid value: -1: must be greater "
+            "than or equal to 0");
+  EXPECT_EQ(Str(status["details"].at("causes").at(0).at("field")), "spec.replicas");
+
+  HttpResponse mismatch = Call("POST", "/api/v1/namespaces/kube-system/configmaps", kConfigMap);
+  EXPECT_EQ(mismatch.status, 201);  // the body names no namespace: the URL's is taken
+  std::string other = R"({"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"x","namespace":"default"}})";
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/kube-system/configmaps", other).status, 400);
+}
+
+TEST_F(ApiServerTest, BadBodiesGetClearErrors) {
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", "{not json").status, 400);
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap, "text/plain").status, 415);
+  HttpResponse wrong_kind = Call("POST", "/api/v1/namespaces/default/configmaps",
+                                 R"({"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"}})");
+  EXPECT_EQ(wrong_kind.status, 400);
+  HttpResponse strict = Call("POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Strict",
+                             R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"s"},"dta":{}})");
+  EXPECT_EQ(strict.status, 400);
+  EXPECT_EQ(Str(Json(strict)["message"]), "strict decoding error: unknown field \"dta\"");
+  HttpResponse warn = Call("POST", "/api/v1/namespaces/default/configmaps",
+                           R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"s"},"dta":{}})");
+  EXPECT_EQ(warn.status, 201);
+  ASSERT_EQ(warn.headers.size(), 2u);
+  EXPECT_EQ(warn.headers[1].first, "Warning");
+  EXPECT_EQ(warn.headers[1].second, "299 - \"unknown field \\\"dta\\\"\"");
+
+  HttpRequest big;
+  big.method = "POST";
+  big.path = "/api/v1/namespaces/default/configmaps";
+  big.body_too_large = true;
+  HttpResponse too_large = server_->Handle(big);
+  EXPECT_EQ(too_large.status, 413);
+  EXPECT_EQ(Str(Json(too_large)["message"]), "Request entity too large: limit is 3145728");
+}
+
+TEST_F(ApiServerTest, DryRunWritesNothing) {
+  HttpResponse r = Call("POST", "/api/v1/namespaces/default/configmaps?dryRun=All", kConfigMap);
+  EXPECT_EQ(r.status, 201);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/cm").status, 404);
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps?dryRun=Some", kConfigMap).status, 400);
+}
+
+TEST_F(ApiServerTest, GenerateNameMakesAName) {
+  HttpResponse r = Call("POST", "/api/v1/namespaces/default/configmaps",
+                        R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"generateName":"job-"}})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string name = Str(Json(r)["metadata"].at("name"));
+  EXPECT_EQ(name.size(), 9u);
+  EXPECT_TRUE(name.starts_with("job-"));
+}
+
+TEST_F(ApiServerTest, ListFiltersByLabelAndNamespace) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/kube-system/configmaps", kConfigMap).status, 201);
+  auto count = [&](std::string target) {
+    HttpResponse r = Call("GET", target);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Json(r)["items"].as_array().size();
+  };
+  EXPECT_EQ(count("/api/v1/configmaps"), 2u);
+  EXPECT_EQ(count("/api/v1/namespaces/default/configmaps"), 1u);
+  EXPECT_EQ(count("/api/v1/configmaps?labelSelector=app%3Dweb"), 2u);
+  EXPECT_EQ(count("/api/v1/configmaps?labelSelector=app%21%3Dweb"), 0u);
+  HttpResponse list = Call("GET", "/api/v1/configmaps");
+  EXPECT_EQ(Str(Json(list)["kind"]), "ConfigMapList");
+  EXPECT_FALSE(Str(Json(list)["metadata"].at("resourceVersion")).empty());
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps?labelSelector=a%20in").status, 400);
+}
+
+TEST_F(ApiServerTest, DiscoveryListsGroupsResourcesAndSubresources) {
+  json::object api = Json(Call("GET", "/api"));
+  EXPECT_EQ(Str(api["kind"]), "APIVersions");
+  EXPECT_EQ(Str(api["versions"].at(0)), "v1");
+
+  json::object groups = Json(Call("GET", "/apis"));
+  bool apps = false;
+  for (const auto& g : groups["groups"].as_array()) {
+    if (Str(g.at("name")) == "apps") {
+      apps = true;
+      EXPECT_EQ(Str(g.at("preferredVersion").at("groupVersion")), "apps/v1");
+    }
+  }
+  EXPECT_TRUE(apps);
+
+  json::object v1 = Json(Call("GET", "/apis/apps/v1"));
+  EXPECT_EQ(Str(v1["groupVersion"]), "apps/v1");
+  bool scale = false;
+  for (const auto& r : v1["resources"].as_array()) {
+    if (Str(r.at("name")) == "deployments") {
+      EXPECT_EQ(Str(r.at("kind")), "Deployment");
+      EXPECT_EQ(Str(r.at("shortNames").at(0)), "deploy");
+    }
+    if (Str(r.at("name")) == "deployments/scale") {
+      scale = true;
+      EXPECT_EQ(Str(r.at("group")), "autoscaling");
+      EXPECT_EQ(Str(r.at("kind")), "Scale");
+    }
+  }
+  EXPECT_TRUE(scale);
+  EXPECT_EQ(Call("GET", "/apis/nope/v1").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nopes").status, 404);
+}
+
+TEST_F(ApiServerTest, ScopeMustMatchThePath) {
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps/cm").status, 404);           // namespaced, no namespace
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nodes/n").status, 404);  // cluster-scoped in one
+  HttpResponse r = Call("GET", "/api/v1/namespaces/default/configmaps?watch=1");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(Str(Json(r)["reason"]), "MethodNotAllowed");
+}
+
+}  // namespace
+}  // namespace kref::apiserver

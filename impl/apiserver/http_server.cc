@@ -1,0 +1,149 @@
+#include "impl/apiserver/http_server.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <thread>
+
+namespace kref::apiserver {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+std::string_view HttpRequest::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+namespace {
+
+// One client connection: read a request, answer it, repeat while the client keeps it alive.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const HttpHandler& handler, size_t max_body_bytes)
+      : stream_(std::move(socket)), handler_(handler), max_body_bytes_(max_body_bytes) {}
+
+  void Start() { Read(); }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(max_body_bytes_);
+    parser_->header_limit(64 * 1024);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    HttpRequest request;
+    if (ec == http::error::body_limit) {
+      request.body_too_large = true;
+    } else if (ec) {
+      return Close();  // closed by the client, or not HTTP
+    }
+    const auto& message = parser_->get();
+    request.method = std::string(message.method_string());
+    std::string_view target = message.target();
+    size_t question = target.find('?');
+    request.path = std::string(target.substr(0, question));
+    if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+    for (const auto& field : message) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    if (!request.body_too_large) request.body = message.body();
+    // A request whose body was not read whole leaves the connection unusable: close after.
+    keep_alive_ = message.keep_alive() && !request.body_too_large;
+    unsigned version = message.version();
+
+    HttpResponse answer = handler_(request);
+    response_ = {};
+    response_.version(version);
+    response_.result(static_cast<http::status>(answer.status));
+    for (auto& [name, value] : answer.headers) response_.set(name, value);
+    response_.body() = std::move(answer.body);
+    response_.keep_alive(keep_alive_);
+    response_.prepare_payload();
+    http::async_write(stream_, response_,
+                      [self = shared_from_this()](beast::error_code write_ec, size_t) {
+                        if (write_ec || !self->keep_alive_) return self->Close();
+                        self->Read();
+                      });
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  beast::tcp_stream stream_;
+  const HttpHandler& handler_;
+  size_t max_body_bytes_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> response_;
+  bool keep_alive_ = false;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(HttpServerOptions options, HttpHandler handler)
+      : options(std::move(options)), handler(std::move(handler)), acceptor(io) {}
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (ec == asio::error::operation_aborted) return;  // stopping
+      } else {
+        std::make_shared<Session>(std::move(socket), handler, options.max_body_bytes)->Start();
+      }
+      Accept();
+    });
+  }
+
+  HttpServerOptions options;
+  HttpHandler handler;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> threads;
+};
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
+                                                      HttpHandler handler) {
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl->options.address, ec);
+  if (ec) return InvalidArgumentError("bad bind address \"" + impl->options.address + "\"");
+  tcp::endpoint endpoint(address, impl->options.port);
+  impl->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor.bind(endpoint, ec);
+  if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return UnavailableError("cannot listen on " + impl->options.address + ":" +
+                            std::to_string(impl->options.port) + ": " + ec.message());
+  }
+  impl->Accept();
+  for (int i = 0; i < std::max(1, impl->options.threads); ++i) {
+    impl->threads.emplace_back([io = &impl->io] { io->run(); });
+  }
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+HttpServer::~HttpServer() {
+  impl_->io.stop();
+  for (std::thread& t : impl_->threads) t.join();
+}
+
+uint16_t HttpServer::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+}  // namespace kref::apiserver

@@ -1,0 +1,86 @@
+#include "impl/apiserver/object_store.h"
+
+namespace kref::apiserver {
+
+namespace pb = store::pb;
+
+std::string ObjectKey(std::string_view resource, std::string_view namespace_,
+                      std::string_view name) {
+  return ObjectPrefix(resource, namespace_) + std::string(name);
+}
+
+std::string ObjectPrefix(std::string_view resource, std::string_view namespace_) {
+  std::string key = "/registry/" + std::string(resource) + "/";
+  if (!namespace_.empty()) key += std::string(namespace_) + "/";
+  return key;
+}
+
+Result<StoredObject> ObjectStore::Get(const std::string& key) {
+  pb::RangeRequest request;
+  request.set_key(key);
+  KREF_ASSIGN_OR_RETURN(pb::RangeResponse response, kv_.Range(std::move(request)));
+  if (response.kvs_size() == 0) return NotFoundError(key);
+  return StoredObject{response.kvs(0).value(), response.kvs(0).mod_revision()};
+}
+
+Result<StoredList> ObjectStore::List(const std::string& prefix) {
+  pb::RangeRequest request;
+  request.set_key(prefix);
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);  // every prefix ends in '/'
+  request.set_range_end(end);
+  KREF_ASSIGN_OR_RETURN(pb::RangeResponse response, kv_.Range(std::move(request)));
+  StoredList list;
+  list.revision = response.header().revision();
+  list.items.reserve(static_cast<size_t>(response.kvs_size()));
+  for (const auto& kv : response.kvs()) list.items.push_back({kv.value(), kv.mod_revision()});
+  return list;
+}
+
+Result<int64_t> ObjectStore::Create(const std::string& key, const std::string& json) {
+  pb::TxnRequest txn;
+  pb::Compare* absent = txn.add_compare();
+  absent->set_key(key);
+  absent->set_target(pb::Compare::CREATE);
+  absent->set_result(pb::Compare::EQUAL);
+  absent->set_create_revision(0);
+  pb::PutRequest* put = txn.add_success()->mutable_request_put();
+  put->set_key(key);
+  put->set_value(json);
+  KREF_ASSIGN_OR_RETURN(pb::TxnResponse response, kv_.Txn(std::move(txn)));
+  if (!response.succeeded()) return AlreadyExistsError(key);
+  return response.header().revision();
+}
+
+Result<int64_t> ObjectStore::Update(const std::string& key, const std::string& json,
+                                    int64_t expected_revision) {
+  pb::RequestOp op;
+  op.mutable_request_put()->set_key(key);
+  op.mutable_request_put()->set_value(json);
+  return GuardedWrite(key, expected_revision, std::move(op));
+}
+
+Result<int64_t> ObjectStore::Delete(const std::string& key, int64_t expected_revision) {
+  pb::RequestOp op;
+  op.mutable_request_delete_range()->set_key(key);
+  return GuardedWrite(key, expected_revision, std::move(op));
+}
+
+Result<int64_t> ObjectStore::GuardedWrite(const std::string& key, int64_t expected_revision,
+                                          pb::RequestOp op) {
+  pb::TxnRequest txn;
+  pb::Compare* unchanged = txn.add_compare();
+  unchanged->set_key(key);
+  unchanged->set_target(pb::Compare::MOD);
+  unchanged->set_result(pb::Compare::EQUAL);
+  unchanged->set_mod_revision(expected_revision);
+  *txn.add_success() = std::move(op);
+  // On failure, read the key to tell "gone" from "changed".
+  txn.add_failure()->mutable_request_range()->set_key(key);
+  KREF_ASSIGN_OR_RETURN(pb::TxnResponse response, kv_.Txn(std::move(txn)));
+  if (response.succeeded()) return response.header().revision();
+  if (response.responses(0).response_range().kvs_size() == 0) return NotFoundError(key);
+  return AbortedError(key);
+}
+
+}  // namespace kref::apiserver

@@ -1,0 +1,64 @@
+// API objects in the key-value store, laid out as upstream's apiserver lays them out in etcd:
+// /registry/<resource>/<namespace>/<name> (cluster-scoped: /registry/<resource>/<name>). The
+// value is the object's JSON without its resourceVersion; an object's resourceVersion is the
+// mod_revision of its key, and a list's is the store revision it was read at.
+//
+// Errors are generic (NotFound, AlreadyExists, Aborted for a revision mismatch) or the store's;
+// the API server turns them into upstream's messages, which need the resource's name.
+//
+// Thread safety: thread-safe (the Kv is).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "impl/common/result.h"
+#include "impl/store/kv.h"
+
+namespace kref::apiserver {
+
+// "/registry/pods/default/web", "/registry/namespaces/default".
+std::string ObjectKey(std::string_view resource, std::string_view namespace_,
+                      std::string_view name);
+// The prefix of every key of `resource` (in `namespace_`, if not empty), ending in '/'.
+std::string ObjectPrefix(std::string_view resource, std::string_view namespace_);
+
+struct StoredObject {
+  std::string json;
+  int64_t revision = 0;  // the key's mod_revision
+};
+
+struct StoredList {
+  std::vector<StoredObject> items;  // in key order
+  int64_t revision = 0;             // the store's revision when read
+};
+
+class ObjectStore {
+ public:
+  explicit ObjectStore(store::Kv& kv) : kv_(kv) {}
+
+  // NotFound when there is no such key.
+  Result<StoredObject> Get(const std::string& key);
+  Result<StoredList> List(const std::string& prefix);
+  // Writes `json` at `key` if no object is there; AlreadyExists otherwise. Returns the new
+  // revision.
+  Result<int64_t> Create(const std::string& key, const std::string& json);
+  // Replaces the object at `key` if its revision is still `expected_revision`: NotFound when it
+  // is gone, Aborted when it changed. Returns the new revision.
+  Result<int64_t> Update(const std::string& key, const std::string& json,
+                         int64_t expected_revision);
+  // Deletes the object at `key` if its revision is still `expected_revision` (as Update).
+  // Returns the revision of the deletion.
+  Result<int64_t> Delete(const std::string& key, int64_t expected_revision);
+
+ private:
+  // Runs a write guarded by `key`'s mod_revision == expected; on failure, says why.
+  Result<int64_t> GuardedWrite(const std::string& key, int64_t expected_revision,
+                               store::pb::RequestOp op);
+
+  store::Kv& kv_;
+};
+
+}  // namespace kref::apiserver

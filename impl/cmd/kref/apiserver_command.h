@@ -1,0 +1,22 @@
+// `kref apiserver`: the Kubernetes REST API over plain HTTP on loopback, on the embedded store
+// (--data-dir) or on etcd v3 endpoints (--etcd-servers: kref store or a real etcd cluster).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kref::cli {
+
+struct ApiServerCommandOptions {
+  std::string data_dir = "kref-apiserver.data";  // the embedded store's, unless --etcd-servers
+  std::vector<std::string> etcd_servers;          // http://host:port URLs
+  std::string bind_address = "127.0.0.1";
+  uint16_t port = 6443;
+};
+
+// Serves until SIGINT or SIGTERM. Returns the process exit code; prints a one-line error on
+// failure to start.
+int RunApiServer(const ApiServerCommandOptions& options);
+
+}  // namespace kref::cli
