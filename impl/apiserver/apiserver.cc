@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "impl/api/labels.h"
+#include "impl/api/manifest.h"
 #include "impl/api/validation/field_error.h"
 #include "impl/apiserver/discovery.h"
 #include "impl/apiserver/errors.h"
@@ -96,11 +97,20 @@ struct Body {
 Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
                         const Query& query, const api::KindInfo& kind) {
   std::string media = MediaType(http.Header("content-type"));
-  if (media != "application/json") return UnsupportedMediaType(media);
   KREF_ASSIGN_OR_RETURN(FieldValidation validation, ParseFieldValidation(query));
-  json::error_code ec;
-  json::value value = json::parse(http.body, ec);
-  if (ec) return BadRequest("couldn't get version/kind; json parse error: " + ec.message());
+  json::value value;
+  if (media == "application/json") {
+    json::error_code ec;
+    value = json::parse(http.body, ec);
+    if (ec) return BadRequest("couldn't get version/kind; json parse error: " + ec.message());
+  } else if (media == "application/yaml") {
+    auto documents = api::ParseManifests(http.body);
+    if (!documents.has_value()) return BadRequest(documents.error().message());
+    if (documents->size() != 1) return BadRequest("the body must hold exactly one object");
+    value = std::move(documents->front().value);
+  } else {
+    return UnsupportedMediaType(media);
+  }
   if (json::object* object = value.if_object()) {
     // As upstream's decoder, the endpoint's kind is the default.
     if (!object->contains("kind")) (*object)["kind"] = kind.kind;

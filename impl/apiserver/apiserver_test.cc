@@ -197,6 +197,24 @@ TEST_F(ApiServerTest, BadBodiesGetClearErrors) {
   EXPECT_EQ(Str(Json(too_large)["message"]), "Request entity too large: limit is 3145728");
 }
 
+TEST_F(ApiServerTest, YamlBodiesAreAccepted) {
+  HttpResponse r = Call("POST", "/api/v1/namespaces/default/configmaps",
+                        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  color: blue\n",
+                        "application/yaml");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(Str(Json(r)["metadata"].at("name")), "cfg");
+  // YAML 1.1, as upstream reads it: `name: y` is a boolean.
+  HttpResponse boolean = Call("POST", "/api/v1/namespaces/default/configmaps",
+                              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n",
+                              "application/yaml");
+  EXPECT_EQ(boolean.status, 400);
+  EXPECT_EQ(Str(Json(boolean)["message"]),
+            "json: cannot unmarshal bool into field metadata.name of type string");
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", "a: [", "application/yaml").status, 400);
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", "a: 1\n---\nb: 2\n",
+                 "application/yaml").status, 400);
+}
+
 TEST_F(ApiServerTest, DryRunWritesNothing) {
   HttpResponse r = Call("POST", "/api/v1/namespaces/default/configmaps?dryRun=All", kConfigMap);
   EXPECT_EQ(r.status, 201);
