@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <charconv>
+
+#include "impl/api/fields.h"
 #include "impl/api/labels.h"
 #include "impl/api/manifest.h"
 #include "impl/api/validation/field_error.h"
@@ -169,6 +172,179 @@ Status CheckNamespace(const RequestInfo& info, const api::KindInfo& kind, api::O
   return Status();
 }
 
+// What a list or watch selects: labelSelector, and fieldSelector on the fields every kind has
+// (metadata.name, metadata.namespace).
+struct ObjectFilter {
+  api::labels::Selector labels = api::labels::Selector::Everything();
+  api::fields::Selector fields;
+
+  bool Matches(const api::Object& object) const {
+    const auto& meta = object.metadata();
+    if (!labels.Matches(api::labels::Set(meta.labels.begin(), meta.labels.end()))) return false;
+    return fields.Matches({{"metadata.name", meta.name}, {"metadata.namespace", meta.namespace_}});
+  }
+};
+
+Result<ObjectFilter> ParseFilter(const Query& query) {
+  ObjectFilter filter;
+  if (auto it = query.find("labelSelector"); it != query.end()) {
+    auto parsed = api::labels::Selector::Parse(it->second);
+    if (!parsed.has_value()) return BadRequest(parsed.error().message());
+    filter.labels = std::move(*parsed);
+  }
+  if (auto it = query.find("fieldSelector"); it != query.end()) {
+    auto parsed = api::fields::Selector::Parse(it->second);
+    if (!parsed.has_value()) return BadRequest(parsed.error().message());
+    for (const api::fields::Term& term : parsed->terms()) {
+      if (term.field != "metadata.name" && term.field != "metadata.namespace") {
+        return BadRequest("field label not supported: " + term.field);
+      }
+    }
+    filter.fields = std::move(*parsed);
+  }
+  return filter;
+}
+
+// A resourceVersion parameter: nullopt when absent or empty.
+Result<std::optional<int64_t>> ParseResourceVersion(const Query& query) {
+  auto it = query.find("resourceVersion");
+  if (it == query.end() || it->second.empty()) return std::optional<int64_t>();
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  if (ec != std::errc() || end != it->second.data() + it->second.size() || value < 0) {
+    return BadRequest("invalid resource version \"" + it->second + "\"");
+  }
+  return std::optional<int64_t>(value);
+}
+
+std::string WatchEventLine(std::string_view type, const std::string& object_json) {
+  return "{\"type\":\"" + std::string(type) + "\",\"object\":" + object_json + "}\n";
+}
+
+// The stored JSON as the API shows it: decoded, with its resourceVersion set.
+Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, std::string_view stored_json,
+                                          int64_t revision) {
+  json::error_code ec;
+  json::value value = json::parse(stored_json, ec);
+  if (ec) return InternalServerError("stored object is not JSON: " + ec.message());
+  auto object = kind.decode(kind, value, nullptr);
+  if (!object.has_value()) return InternalServerError(object.error().message());
+  (*object)->metadata().resourceVersion = std::to_string(revision);
+  return std::move(*object);
+}
+Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, const StoredObject& stored) {
+  return Load(kind, stored.json, stored.revision);
+}
+
+// A watch's body: the initial events (if any), then one line per change to the watched keys
+// that passes the filter, read from the store's watch. A compacted start ends it with an ERROR
+// event carrying 410 Expired, as upstream.
+class WatchBody final : public BodyStream {
+ public:
+  WatchBody(store::Kv& kv, const api::KindInfo& kind, std::string prefix, int64_t from_revision,
+            ObjectFilter filter, std::string initial_events)
+      : kv_(kv), kind_(kind), prefix_(std::move(prefix)), from_revision_(from_revision),
+        filter_(std::move(filter)), pending_(std::move(initial_events)) {}
+
+  void Start(std::function<void()> ready) override {
+    std::shared_ptr<store::KvWatch> watch = kv_.Watch(std::move(ready));
+    store::pb::WatchRequest request;
+    auto* create = request.mutable_create_request();
+    create->set_key(prefix_);
+    std::string end = prefix_;
+    end.back() = static_cast<char>(end.back() + 1);
+    create->set_range_end(end);
+    create->set_start_revision(from_revision_);
+    create->set_prev_kv(true);
+    watch->Send(request);
+    std::lock_guard lock(mu_);
+    if (cancelled_) {
+      watch->Close();
+      return;
+    }
+    watch_ = std::move(watch);
+  }
+
+  std::optional<std::string> Next() override {
+    std::lock_guard lock(mu_);
+    std::string out = std::move(pending_);
+    pending_.clear();
+    while (!done_ && watch_ != nullptr) {
+      auto next = watch_->Next();
+      if (!next.has_value()) {  // the store went away
+        out += ErrorLine(InternalServerError(next.error().message()));
+        done_ = true;
+        break;
+      }
+      if (!next->has_value()) break;
+      const store::pb::WatchResponse& response = **next;
+      if (response.canceled()) {
+        if (response.compact_revision() > 0) {
+          out += ErrorLine(InvalidArgumentError("too old resource version: " +
+                                                std::to_string(from_revision_ - 1) + " (" +
+                                                std::to_string(response.compact_revision()) + ")")
+                               .WithDetails({.reason = "Expired"}));
+        }
+        done_ = true;
+        break;
+      }
+      for (const auto& event : response.events()) out += Line(event);
+    }
+    if (out.empty() && done_) return std::nullopt;
+    return out;
+  }
+
+  void Cancel() override {
+    std::shared_ptr<store::KvWatch> watch;
+    {
+      std::lock_guard lock(mu_);
+      cancelled_ = true;
+      done_ = true;
+      watch = std::move(watch_);
+    }
+    if (watch) watch->Close();
+  }
+
+ private:
+  static std::string ErrorLine(const Status& status) {
+    return WatchEventLine("ERROR", StatusJson(status));
+  }
+
+  // One store event as a watch event line, or "" when the filter hides it (as upstream's
+  // cacher: an object that stops matching is DELETED, one that starts matching is ADDED).
+  std::string Line(const mvccpb::Event& event) {
+    std::unique_ptr<api::Object> current, previous;
+    if (event.type() == mvccpb::Event::PUT) {
+      auto loaded = Load(kind_, event.kv().value(), event.kv().mod_revision());
+      if (!loaded.has_value()) return ErrorLine(loaded.error());
+      current = std::move(*loaded);
+    }
+    if (event.has_prev_kv()) {
+      auto loaded = Load(kind_, event.prev_kv().value(), event.kv().mod_revision());
+      if (!loaded.has_value()) return ErrorLine(loaded.error());
+      previous = std::move(*loaded);
+    }
+    bool now = current != nullptr && filter_.Matches(*current);
+    bool before = previous != nullptr && filter_.Matches(*previous);
+    if (now && before) return WatchEventLine("MODIFIED", current->ToJson());
+    if (now) return WatchEventLine("ADDED", current->ToJson());
+    if (before) return WatchEventLine("DELETED", previous->ToJson());
+    return "";
+  }
+
+  store::Kv& kv_;
+  const api::KindInfo& kind_;
+  std::string prefix_;
+  int64_t from_revision_;
+  ObjectFilter filter_;
+
+  std::mutex mu_;
+  std::shared_ptr<store::KvWatch> watch_;
+  std::string pending_;
+  bool done_ = false;
+  bool cancelled_ = false;
+};
+
 // What the server keeps of the stored object on an update, as upstream's update strategies:
 // uid, creationTimestamp, deletion fields and generation are the server's; generation goes up
 // by one when the spec changes; for kinds with a status subresource, the status is kept too
@@ -208,7 +384,7 @@ Result<std::unique_ptr<api::Object>> PrepareForUpdate(const api::KindInfo& kind,
 }  // namespace
 
 ApiServer::ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options)
-    : objects_(kv), registry_(registry), options_(std::move(options)), rng_(options_.seed) {}
+    : kv_(kv), objects_(kv), registry_(registry), options_(std::move(options)), rng_(options_.seed) {}
 
 Status ApiServer::Bootstrap() {
   const api::KindInfo* namespaces = registry_.FindResource("", "v1", "namespaces");
@@ -270,21 +446,11 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   Call call{http, *info, query, *kind};
   if (info->verb == "get") return Get(call);
   if (info->verb == "list") return List(call);
+  if (info->verb == "watch") return Watch(call);
   if (info->verb == "create") return Create(call);
   if (info->verb == "update") return Update(call);
   if (info->verb == "delete") return Delete(call);
   return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
-}
-
-Result<std::unique_ptr<api::Object>> ApiServer::Load(const api::KindInfo& kind,
-                                                     const StoredObject& stored) {
-  json::error_code ec;
-  json::value value = json::parse(stored.json, ec);
-  if (ec) return InternalServerError("stored object is not JSON: " + ec.message());
-  auto object = kind.decode(kind, value, nullptr);
-  if (!object.has_value()) return InternalServerError(object.error().message());
-  (*object)->metadata().resourceVersion = std::to_string(stored.revision);
-  return std::move(*object);
 }
 
 HttpResponse ApiServer::Get(const Call& call) {
@@ -301,12 +467,8 @@ HttpResponse ApiServer::Get(const Call& call) {
 }
 
 HttpResponse ApiServer::List(const Call& call) {
-  api::labels::Selector selector = api::labels::Selector::Everything();
-  if (auto it = call.query.find("labelSelector"); it != call.query.end()) {
-    auto parsed = api::labels::Selector::Parse(it->second);
-    if (!parsed.has_value()) return ErrorResponse(BadRequest(parsed.error().message()));
-    selector = std::move(*parsed);
-  }
+  auto filter = ParseFilter(call.query);
+  if (!filter.has_value()) return ErrorResponse(filter.error());
   auto list = objects_.List(ObjectPrefix(call.kind.resource, call.info.namespace_));
   if (!list.has_value()) return ErrorResponse(list.error());
   std::string body = "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +
@@ -316,14 +478,52 @@ HttpResponse ApiServer::List(const Call& call) {
   for (const StoredObject& stored : list->items) {
     auto object = Load(call.kind, stored);
     if (!object.has_value()) return ErrorResponse(object.error());
-    const auto& labels = (*object)->metadata().labels;
-    if (!selector.Matches(api::labels::Set(labels.begin(), labels.end()))) continue;
+    if (!filter->Matches(**object)) continue;
     if (!first) body += ",";
     first = false;
     body += (*object)->ToJson();
   }
   body += "]}";
   return JsonResponse(200, std::move(body));
+}
+
+HttpResponse ApiServer::Watch(const Call& call) {
+  auto filter = ParseFilter(call.query);
+  if (!filter.has_value()) return ErrorResponse(filter.error());
+  auto resource_version = ParseResourceVersion(call.query);
+  if (!resource_version.has_value()) return ErrorResponse(resource_version.error());
+  std::chrono::seconds timeout(1800);  // upstream's --min-request-timeout
+  if (auto it = call.query.find("timeoutSeconds"); it != call.query.end()) {
+    int64_t seconds = 0;
+    auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), seconds);
+    if (ec != std::errc() || end != it->second.data() + it->second.size() || seconds < 0) {
+      return ErrorResponse(BadRequest("invalid timeoutSeconds \"" + it->second + "\""));
+    }
+    if (seconds > 0) timeout = std::chrono::seconds(seconds);
+  }
+  std::string prefix = ObjectPrefix(call.kind.resource, call.info.namespace_);
+  // resourceVersion unset or "0": the current objects as ADDED events first, then the changes
+  // after them. Otherwise only the changes after that version.
+  std::string initial;
+  int64_t from;
+  if (!resource_version->has_value() || **resource_version == 0) {
+    auto list = objects_.List(prefix);
+    if (!list.has_value()) return ErrorResponse(list.error());
+    for (const StoredObject& stored : list->items) {
+      auto object = Load(call.kind, stored);
+      if (!object.has_value()) return ErrorResponse(object.error());
+      if (filter->Matches(**object)) initial += WatchEventLine("ADDED", (*object)->ToJson());
+    }
+    from = list->revision + 1;
+  } else {
+    from = **resource_version + 1;
+  }
+  HttpResponse response;
+  response.headers.emplace_back("Content-Type", "application/json");
+  response.stream = std::make_shared<WatchBody>(kv_, call.kind, prefix, from, std::move(*filter),
+                                                std::move(initial));
+  response.stream_timeout = timeout;
+  return response;
 }
 
 HttpResponse ApiServer::Create(const Call& call) {

@@ -3,10 +3,11 @@
 //
 // Served so far: /version, /healthz, /livez, /readyz; legacy discovery (/api, /apis,
 // /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
-// cluster-scoped, the verbs get, list (with labelSelector), create, update and delete, with
-// upstream's errors as metav1.Status objects (400, 404, 405, 409, 413, 415, 422).
-// Not yet: watch, patch, deletecollection, subresources, field selectors, pagination, Table
-// output, graceful deletion and finalizers (405 or 404 until they come).
+// cluster-scoped, the verbs get, list, watch (newline-delimited JSON events; labelSelector and
+// fieldSelector on metadata.name and metadata.namespace), create, update and delete, with
+// upstream's errors as metav1.Status objects (400, 404, 405, 409, 410, 413, 415, 422).
+// Not yet: patch, deletecollection, subresources, pagination, bookmarks, Table output,
+// graceful deletion and finalizers (405 or 404 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
 // resourceVersion is the store revision of their last write. Objects are created only in a
@@ -54,17 +55,17 @@ class ApiServer {
 
   HttpResponse Get(const Call& call);
   HttpResponse List(const Call& call);
+  HttpResponse Watch(const Call& call);
   HttpResponse Create(const Call& call);
   HttpResponse Update(const Call& call);
   HttpResponse Delete(const Call& call);
 
-  // The stored JSON as the API shows it: decoded, with its resourceVersion set.
-  Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, const StoredObject& stored);
   // A random RFC 4122 version 4 UUID.
   std::string NewUid();
   // generateName plus five random characters, as upstream's SimpleNameGenerator.
   std::string GenerateName(const std::string& base);
 
+  store::Kv& kv_;
   ObjectStore objects_;
   const api::Registry& registry_;
   ApiServerOptions options_;

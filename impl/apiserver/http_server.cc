@@ -1,9 +1,12 @@
 #include "impl/apiserver/http_server.h"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <mutex>
+#include <set>
 #include <thread>
 
 namespace kref::apiserver {
@@ -20,13 +23,47 @@ std::string_view HttpRequest::Header(std::string_view name) const {
   return {};
 }
 
+// The streams being sent, so the server can cancel them before it stops.
+class StreamRegistry {
+ public:
+  void Add(const std::shared_ptr<BodyStream>& stream) {
+    std::lock_guard lock(mu_);
+    streams_.insert(stream);
+  }
+  void Remove(const std::shared_ptr<BodyStream>& stream) {
+    std::lock_guard lock(mu_);
+    streams_.erase(stream);
+  }
+  void CancelAll() {
+    std::set<std::shared_ptr<BodyStream>> streams;
+    {
+      std::lock_guard lock(mu_);
+      streams.swap(streams_);
+    }
+    for (const auto& stream : streams) stream->Cancel();
+  }
+
+ private:
+  std::mutex mu_;
+  std::set<std::shared_ptr<BodyStream>> streams_;
+};
+
 namespace {
 
 // One client connection: read a request, answer it, repeat while the client keeps it alive.
+// Everything runs on the connection's strand.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const HttpHandler& handler, size_t max_body_bytes)
-      : stream_(std::move(socket)), handler_(handler), max_body_bytes_(max_body_bytes) {}
+  Session(tcp::socket socket, const HttpHandler& handler, size_t max_body_bytes,
+          StreamRegistry& streams)
+      : stream_(std::move(socket)),
+        handler_(handler),
+        max_body_bytes_(max_body_bytes),
+        streams_(streams),
+        timer_(stream_.get_executor()) {}
+  ~Session() {
+    if (body_) EndBody();
+  }
 
   void Start() { Read(); }
 
@@ -63,6 +100,7 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = message.version();
 
     HttpResponse answer = handler_(request);
+    if (answer.stream) return StartStream(std::move(answer), version);
     response_ = {};
     response_.version(version);
     response_.result(static_cast<http::status>(answer.status));
@@ -77,18 +115,122 @@ class Session : public std::enable_shared_from_this<Session> {
                       });
   }
 
+  // ---- Streamed bodies ----
+
+  void StartStream(HttpResponse answer, unsigned version) {
+    ++stream_generation_;
+    body_ = std::move(answer.stream);
+    streams_.Add(body_);
+    header_ = {};
+    header_.version(version);
+    header_.result(static_cast<http::status>(answer.status));
+    for (auto& [name, value] : answer.headers) header_.set(name, value);
+    header_.keep_alive(keep_alive_);
+    header_.chunked(true);
+    serializer_.emplace(header_);
+    writing_ = true;
+    std::chrono::milliseconds timeout = answer.stream_timeout;
+    http::async_write_header(
+        stream_, *serializer_, [self = shared_from_this(), timeout](beast::error_code ec, size_t) {
+          self->writing_ = false;
+          if (ec) return self->Abort();
+          std::weak_ptr<Session> weak = self;
+          auto executor = self->stream_.get_executor();
+          self->body_->Start([weak, executor] {
+            if (auto session = weak.lock()) {
+              asio::post(executor, [session] { session->Pump(); });
+            }
+          });
+          if (timeout.count() > 0) {
+            self->timer_.expires_after(timeout);
+            self->timer_.async_wait([self](beast::error_code timer_ec) {
+              if (!timer_ec && self->body_) self->FinishStream();
+            });
+          }
+          // A client does not talk during a streamed answer: anything it sends, or its going
+          // away, ends the stream.
+          self->stream_.socket().async_read_some(
+              asio::buffer(self->probe_),
+              [self, generation = self->stream_generation_](beast::error_code, size_t) {
+                if (self->body_ && self->stream_generation_ == generation) self->Abort();
+              });
+          self->Pump();
+        });
+  }
+
+  // Writes what the stream has ready, one chunk at a time.
+  void Pump() {
+    if (writing_ || !body_) return;
+    std::optional<std::string> next = body_->Next();
+    if (!next) return FinishStream();
+    if (next->empty()) return;
+    chunk_ = std::move(*next);
+    writing_ = true;
+    asio::async_write(stream_, http::make_chunk(asio::buffer(chunk_)),
+                      [self = shared_from_this()](beast::error_code ec, size_t) {
+                        self->writing_ = false;
+                        if (ec) return self->Abort();
+                        if (self->finish_pending_) return self->FinishStream();
+                        self->Pump();
+                      });
+  }
+
+  // Ends the body with the last chunk, then serves the next request.
+  void FinishStream() {
+    if (body_) EndBody();
+    if (writing_) {
+      finish_pending_ = true;
+      return;
+    }
+    finish_pending_ = false;
+    // Stop the read that watched for the client going away before the client can send its
+    // next request.
+    beast::error_code ignored;
+    stream_.socket().cancel(ignored);
+    writing_ = true;
+    asio::async_write(stream_, http::make_chunk_last(),
+                      [self = shared_from_this()](beast::error_code ec, size_t) {
+                        self->writing_ = false;
+                        if (ec || !self->keep_alive_) return self->Close();
+                        self->Read();
+                      });
+  }
+
+  void Abort() {
+    if (body_) EndBody();
+    Close();
+  }
+
+  void EndBody() {
+    timer_.cancel();
+    body_->Cancel();
+    streams_.Remove(body_);
+    body_.reset();
+  }
+
   void Close() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
   }
 
   beast::tcp_stream stream_;
   const HttpHandler& handler_;
   size_t max_body_bytes_;
+  StreamRegistry& streams_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> response_;
   bool keep_alive_ = false;
+
+  std::shared_ptr<BodyStream> body_;  // the stream being sent, if any
+  http::response<http::empty_body> header_;
+  std::optional<http::response_serializer<http::empty_body>> serializer_;
+  asio::steady_timer timer_;
+  std::string chunk_;
+  char probe_[1];
+  bool writing_ = false;
+  bool finish_pending_ = false;
+  uint64_t stream_generation_ = 0;
 };
 
 }  // namespace
@@ -102,7 +244,8 @@ struct HttpServer::Impl {
       if (ec) {
         if (ec == asio::error::operation_aborted) return;  // stopping
       } else {
-        std::make_shared<Session>(std::move(socket), handler, options.max_body_bytes)->Start();
+        std::make_shared<Session>(std::move(socket), handler, options.max_body_bytes, streams)
+            ->Start();
       }
       Accept();
     });
@@ -110,6 +253,7 @@ struct HttpServer::Impl {
 
   HttpServerOptions options;
   HttpHandler handler;
+  StreamRegistry streams;
   asio::io_context io;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
@@ -140,6 +284,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
 }
 
 HttpServer::~HttpServer() {
+  impl_->streams.CancelAll();  // no stream calls back into a stopped server
   impl_->io.stop();
   for (std::thread& t : impl_->threads) t.join();
 }

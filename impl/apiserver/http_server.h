@@ -1,15 +1,17 @@
 // A small HTTP/1.1 server (Boost.Beast): persistent connections, one request at a time per
-// connection, bodies read whole up to a limit. Beast and Asio stay inside http_server.cc, which
+// connection, bodies read whole up to a limit, responses whole or streamed in chunks. Beast and Asio stay inside http_server.cc, which
 // is the only translation unit that pays for them.
 //
 // Thread safety: the handler runs on the server's threads, several at once; Start and the
 // destructor are not thread-safe with each other.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,10 +33,29 @@ struct HttpRequest {
   std::string_view Header(std::string_view name) const;
 };
 
+// A body produced over time (a watch), sent with chunked transfer encoding. The server calls
+// Start once, then Next on its own thread whenever `ready` has been called since, and Cancel
+// when the client goes away, the stream's timeout passes or the server stops.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  // `ready` may be called from any thread, any number of times, until Cancel returns.
+  virtual void Start(std::function<void()> ready) = 0;
+  // The next piece of the body: "" when there is nothing now (wait for `ready`), nullopt when
+  // the body is complete.
+  virtual std::optional<std::string> Next() = 0;
+  // Stops producing; after it returns, `ready` is not called again.
+  virtual void Cancel() = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, the body is this stream (`body` is ignored), ended after `stream_timeout` if it
+  // has not ended before (0: no timeout).
+  std::shared_ptr<BodyStream> stream;
+  std::chrono::milliseconds stream_timeout{0};
 };
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;

@@ -82,6 +82,11 @@ kind: ConfigMap
 metadata: {name: x}
 data: {k: v}
 EOF
+cat >"$tmp/x2.yaml" <<'EOF'
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: x2}
+EOF
 cat >"$tmp/invalid.yaml" <<'EOF'
 apiVersion: apps/v1
 kind: Deployment
@@ -127,13 +132,26 @@ configmap/settings"
   expect "no such namespace" nonzero "${k[@]}" create -f "$tmp/x.yaml" -n nowhere --validate=false
   expect_contains "namespace not found" 'Error from server (NotFound): error when creating "'"$tmp"'/x.yaml": namespaces "nowhere" not found'
   expect "create in team-a" 0 "${k[@]}" create -f "$tmp/x.yaml" -n team-a --validate=false
+  # get -w: the current object, then each change, as they happen.
+  "${k[@]}" get configmaps -n team-a -w --output-watch-events \
+    -o jsonpath='{.type} {.object.metadata.name}{"\n"}' >"$tmp/watch" 2>&1 &
+  local watch_pid=$!
+  wait_until 20 "$watch_pid" grep -qx "ADDED x" "$tmp/watch" ||
+    { echo "FAIL [$backend]: get -w: no initial ADDED"; cat "$tmp/watch"; failures=$((failures + 1)); }
+  expect "create while watching" 0 "${k[@]}" create -f "$tmp/x2.yaml" -n team-a --validate=false
+  wait_until 20 "$watch_pid" grep -qx "ADDED x2" "$tmp/watch" ||
+    { echo "FAIL [$backend]: get -w: no ADDED for x2"; cat "$tmp/watch"; failures=$((failures + 1)); }
+  expect "delete while watching" 0 "${k[@]}" delete configmap x2 -n team-a
+  wait_until 20 "$watch_pid" grep -qx "DELETED x2" "$tmp/watch" ||
+    { echo "FAIL [$backend]: get -w: no DELETED for x2"; cat "$tmp/watch"; failures=$((failures + 1)); }
+  kill "$watch_pid"; wait "$watch_pid" 2>/dev/null
   expect "delete" 0 "${k[@]}" delete configmap settings
   expect_output "delete output" 'configmap "settings" deleted'
   expect "get deleted" nonzero "${k[@]}" get configmap settings
   expect_contains "NotFound" 'Error from server (NotFound): configmaps "settings" not found'
   expect "python3-kubernetes" 0 /usr/bin/python3 - "$server" <<'EOF'
 import sys
-from kubernetes import client
+from kubernetes import client, watch
 config = client.Configuration()
 config.host = sys.argv[1]
 api = client.CoreV1Api(client.ApiClient(config))
@@ -149,6 +167,16 @@ try:
     raise SystemExit("duplicate create succeeded")
 except client.exceptions.ApiException as e:
     assert e.status == 409, e
+# A watch from the version just read sees only what comes after it.
+body.metadata.name = "py2"
+api.create_namespaced_config_map("team-a", body)
+seen = []
+for event in watch.Watch().stream(api.list_namespaced_config_map, "team-a",
+                                  resource_version=read.metadata.resource_version,
+                                  timeout_seconds=5):
+    seen.append((event["type"], event["object"].metadata.name))
+    break
+assert seen == [("ADDED", "py2")], seen
 print("python ok")
 EOF
   expect_output "python result" "python ok"
