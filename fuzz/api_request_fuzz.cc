@@ -1,7 +1,8 @@
 // The API server answers any request without crashing: the input is a request (method, target,
 // content type and body, one per line, the body being the rest) handled by an ApiServer over a
 // fresh-per-process embedded store. Every answer is 2xx with a JSON body, or an error whose body
-// is a metav1.Status with the same code; never a 500.
+// is a metav1.Status with the same code; never a 500. A watch answers with whole lines of
+// JSON events.
 #include <boost/json.hpp>
 #include <cstdint>
 #include <filesystem>
@@ -61,6 +62,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   kref::apiserver::HttpResponse response = fixture.server->Handle(request);
   FUZZ_CHECK(response.status != 500);
+  if (response.stream) {  // a watch: what it has now is whole lines of JSON events
+    FUZZ_CHECK(response.status == 200);
+    response.stream->Start([] {});
+    std::optional<std::string> now = response.stream->Next();
+    response.stream->Cancel();
+    if (!now) return 0;
+    std::string_view lines = *now;
+    while (!lines.empty()) {
+      size_t nl = lines.find('\n');
+      FUZZ_CHECK(nl != std::string_view::npos);
+      boost::json::error_code ec;
+      boost::json::value event = boost::json::parse(lines.substr(0, nl), ec);
+      FUZZ_CHECK(!ec && event.is_object() && event.as_object().contains("type"));
+      lines.remove_prefix(nl + 1);
+    }
+    return 0;
+  }
   FUZZ_CHECK(response.status >= 200 && response.status < 600);
   bool is_json = false;
   for (const auto& [name, value] : response.headers) {
