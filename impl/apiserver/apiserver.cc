@@ -10,6 +10,7 @@
 #include "impl/api/validation/field_error.h"
 #include "impl/apiserver/discovery.h"
 #include "impl/apiserver/errors.h"
+#include "impl/apiserver/patch.h"
 #include "impl/apiserver/request_info.h"
 
 namespace kref::apiserver {
@@ -96,6 +97,9 @@ struct Body {
   std::vector<std::string> warnings;  // Warning headers (unknown fields with Warn)
 };
 
+Result<Body> DecodeValue(const api::Registry& registry, json::value value,
+                         FieldValidation validation, const api::KindInfo& kind);
+
 // Decodes the body of a create or update as an object of `kind`, applying fieldValidation.
 Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
                         const Query& query, const api::KindInfo& kind) {
@@ -112,8 +116,14 @@ Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
     if (documents->size() != 1) return BadRequest("the body must hold exactly one object");
     value = std::move(documents->front().value);
   } else {
-    return UnsupportedMediaType(media);
+    return UnsupportedMediaType({"application/json", "application/yaml"});
   }
+  return DecodeValue(registry, std::move(value), validation, kind);
+}
+
+// Decodes `value` as an object of `kind`, applying fieldValidation to unknown fields.
+Result<Body> DecodeValue(const api::Registry& registry, json::value value,
+                         FieldValidation validation, const api::KindInfo& kind) {
   if (json::object* object = value.if_object()) {
     // As upstream's decoder, the endpoint's kind is the default.
     if (!object->contains("kind")) (*object)["kind"] = kind.kind;
@@ -449,6 +459,7 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   if (info->verb == "watch") return Watch(call);
   if (info->verb == "create") return Create(call);
   if (info->verb == "update") return Update(call);
+  if (info->verb == "patch") return Patch(call);
   if (info->verb == "delete") return Delete(call);
   return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
 }
@@ -628,6 +639,84 @@ HttpResponse ApiServer::Update(const Call& call) {
   HttpResponse response = JsonResponse(200, object.ToJson());
   AddWarnings(response, body->warnings);
   return response;
+}
+
+HttpResponse ApiServer::Patch(const Call& call) {
+  auto dry_run = ParseDryRun(call.query);
+  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+  auto validation = ParseFieldValidation(call.query);
+  if (!validation.has_value()) return ErrorResponse(validation.error());
+  std::string media = MediaType(call.http.Header("content-type"));
+  bool merge = media == "application/merge-patch+json";
+  if (!merge && media != "application/json-patch+json") {
+    return ErrorResponse(
+        UnsupportedMediaType({"application/json-patch+json", "application/merge-patch+json"}));
+  }
+  json::error_code ec;
+  json::value patch = json::parse(call.http.body, ec);
+  if (ec) return ErrorResponse(BadRequest("error decoding patch: " + ec.message()));
+  // Applied to the latest object; tried again when the object changes meanwhile.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto stored = objects_.Get(call.Key());
+    if (!stored.has_value()) {
+      if (stored.error().IsNotFound()) {
+        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+      }
+      return ErrorResponse(stored.error());
+    }
+    auto old = Load(call.kind, *stored);
+    if (!old.has_value()) return ErrorResponse(old.error());
+    json::value patched = json::parse((*old)->ToJson());
+    if (merge) {
+      patched = MergePatch(std::move(patched), patch);
+    } else {
+      auto applied = JsonPatch(std::move(patched), patch);
+      if (!applied.has_value()) {
+        if (applied.error().IsInvalidArgument()) return ErrorResponse(BadRequest(applied.error().message()));
+        return ErrorResponse(applied.error().WithDetails({.reason = "Invalid"}));
+      }
+      patched = std::move(*applied);
+    }
+    auto body = DecodeValue(registry_, std::move(patched), *validation, call.kind);
+    if (!body.has_value()) return ErrorResponse(body.error());
+    api::meta::ObjectMeta& sent = body->object->metadata();
+    // A resourceVersion in the patch is a precondition.
+    if (!sent.resourceVersion.empty() && sent.resourceVersion != std::to_string(stored->revision)) {
+      return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+    }
+    if (sent.name != call.info.name) {
+      return ErrorResponse(BadRequest("the name of the object (" + sent.name +
+                                      ") does not match the name on the URL (" + call.info.name + ")"));
+    }
+    if (Status s = CheckNamespace(call.info, call.kind, *body->object); !s.ok()) return ErrorResponse(s);
+    auto prepared = PrepareForUpdate(call.kind, **old, std::move(body->object));
+    if (!prepared.has_value()) return ErrorResponse(prepared.error());
+    api::Object& object = **prepared;
+    api::meta::ObjectMeta& meta = object.metadata();
+    object.Default();
+    api::validation::FieldErrors errors = object.Validate();
+    if (!errors.empty()) {
+      return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
+    }
+    if (*dry_run) {
+      meta.resourceVersion = std::to_string(stored->revision);
+    } else {
+      meta.resourceVersion.clear();
+      auto revision = objects_.Update(call.Key(), object.ToJson(), stored->revision);
+      if (!revision.has_value()) {
+        if (revision.error().IsAborted()) continue;  // changed meanwhile: patch the new version
+        if (revision.error().IsNotFound()) {
+          return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+        }
+        return ErrorResponse(revision.error());
+      }
+      meta.resourceVersion = std::to_string(*revision);
+    }
+    HttpResponse response = JsonResponse(200, object.ToJson());
+    AddWarnings(response, body->warnings);
+    return response;
+  }
+  return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
 }
 
 HttpResponse ApiServer::Delete(const Call& call) {

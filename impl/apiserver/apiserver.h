@@ -4,10 +4,11 @@
 // Served so far: /version, /healthz, /livez, /readyz; legacy discovery (/api, /apis,
 // /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
 // cluster-scoped, the verbs get, list, watch (newline-delimited JSON events; labelSelector and
-// fieldSelector on metadata.name and metadata.namespace), create, update and delete, with
-// upstream's errors as metav1.Status objects (400, 404, 405, 409, 410, 413, 415, 422).
-// Not yet: patch, deletecollection, subresources, pagination, bookmarks, Table output,
-// graceful deletion and finalizers (405 or 404 until they come).
+// fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge
+// patch and JSON patch) and delete, with upstream's errors as metav1.Status objects (400, 404,
+// 405, 409, 410, 413, 415, 422).
+// Not yet: strategic merge and apply patches, deletecollection, subresources, pagination,
+// bookmarks, Table output, graceful deletion and finalizers (405, 404 or 415 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
 // resourceVersion is the store revision of their last write. Objects are created only in a
@@ -58,6 +59,7 @@ class ApiServer {
   HttpResponse Watch(const Call& call);
   HttpResponse Create(const Call& call);
   HttpResponse Update(const Call& call);
+  HttpResponse Patch(const Call& call);
   HttpResponse Delete(const Call& call);
 
   // A random RFC 4122 version 4 UUID.

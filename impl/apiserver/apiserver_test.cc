@@ -285,6 +285,64 @@ TEST_F(ApiServerTest, DiscoveryListsGroupsResourcesAndSubresources) {
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nopes").status, 404);
 }
 
+TEST_F(ApiServerTest, PatchAppliesMergeAndJsonPatches) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  const std::string url = "/api/v1/namespaces/default/configmaps/cm";
+  HttpResponse merged = Call("PATCH", url, R"({"data":{"a":null,"b":"2"},"metadata":{"labels":{"tier":"x"}}})",
+                             "application/merge-patch+json");
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  json::object cm = Json(merged);
+  EXPECT_EQ(json::serialize(cm["data"]), R"({"b":"2"})");
+  EXPECT_EQ(json::serialize(cm["metadata"].at("labels")), R"({"app":"web","tier":"x"})");
+
+  HttpResponse patched = Call("PATCH", url, R"([{"op":"test","path":"/data/b","value":"2"},)"
+                                           R"({"op":"add","path":"/data/c","value":"3"}])",
+                              "application/json-patch+json");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(json::serialize(Json(patched)["data"]), R"({"b":"2","c":"3"})");
+  EXPECT_EQ(Str(Json(Call("GET", url))["data"].at("c")), "3");
+
+  HttpResponse failed = Call("PATCH", url, R"([{"op":"test","path":"/data/b","value":"9"}])",
+                             "application/json-patch+json");
+  EXPECT_EQ(failed.status, 422);
+  EXPECT_EQ(Str(Json(failed)["message"]), "testing value /data/b failed: test failed");
+  EXPECT_EQ(Call("PATCH", url, R"([{"op":"jump"}])", "application/json-patch+json").status, 400);
+  EXPECT_EQ(Call("PATCH", url, "{", "application/merge-patch+json").status, 400);
+  HttpResponse strategic = Call("PATCH", url, "{}", "application/strategic-merge-patch+json");
+  EXPECT_EQ(strategic.status, 415);
+  EXPECT_EQ(Str(Json(strategic)["message"]),
+            "the body of the request was in an unknown format - accepted media types include: "
+            "application/json-patch+json, application/merge-patch+json");
+
+  // A resourceVersion in the patch is a precondition; a patch cannot rename.
+  HttpResponse stale = Call("PATCH", url, R"({"metadata":{"resourceVersion":"1"}})",
+                            "application/merge-patch+json");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(Str(Json(stale)["reason"]), "Conflict");
+  EXPECT_EQ(Call("PATCH", url, R"({"metadata":{"name":"other"}})", "application/merge-patch+json").status, 400);
+  EXPECT_EQ(Call("PATCH", "/api/v1/namespaces/default/configmaps/none", "{}",
+                 "application/merge-patch+json").status, 404);
+}
+
+TEST_F(ApiServerTest, PatchValidatesAndBumpsGeneration) {
+  HttpResponse created = Call("POST", "/apis/apps/v1/namespaces/default/deployments",
+                              R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},)"
+                              R"("spec":{"replicas":1,"selector":{"matchLabels":{"a":"b"}},)"
+                              R"("template":{"metadata":{"labels":{"a":"b"}},)"
+                              R"("spec":{"containers":[{"name":"c","image":"i"}]}}}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string url = "/apis/apps/v1/namespaces/default/deployments/d";
+  HttpResponse scaled = Call("PATCH", url, R"({"spec":{"replicas":5}})", "application/merge-patch+json");
+  ASSERT_EQ(scaled.status, 200) << scaled.body;
+  EXPECT_EQ(Json(scaled)["metadata"].at("generation").as_int64(), 2);
+  HttpResponse invalid = Call("PATCH", url, R"({"spec":{"replicas":-5}})", "application/merge-patch+json");
+  EXPECT_EQ(invalid.status, 422);
+  HttpResponse dry = Call("PATCH", url + "?dryRun=All", R"({"spec":{"replicas":7}})",
+                          "application/merge-patch+json");
+  EXPECT_EQ(Json(dry)["spec"].at("replicas").as_int64(), 7);
+  EXPECT_EQ(Json(Call("GET", url))["spec"].at("replicas").as_int64(), 5);
+}
+
 // Reads a watch body until it holds `lines` lines or ends, waiting for its ready signal (with a
 // deadline) when it has nothing.
 class WatchReader {
@@ -425,7 +483,7 @@ TEST_F(ApiServerTest, WatchFromACompactedVersionEndsWith410) {
 TEST_F(ApiServerTest, ScopeMustMatchThePath) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps/cm").status, 404);           // namespaced, no namespace
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nodes/n").status, 404);  // cluster-scoped in one
-  HttpResponse r = Call("PATCH", "/api/v1/namespaces/default/configmaps/cm");
+  HttpResponse r = Call("DELETE", "/api/v1/namespaces/default/configmaps");  // deletecollection
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(Str(Json(r)["reason"]), "MethodNotAllowed");
 }

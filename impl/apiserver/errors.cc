@@ -58,11 +58,12 @@ Status MethodNotSupported(std::string_view resource, std::string_view group,
                     "MethodNotAllowed", resource, group, "");
 }
 
-Status UnsupportedMediaType(std::string_view content_type) {
-  (void)content_type;
+Status UnsupportedMediaType(std::initializer_list<std::string_view> accepted) {
+  std::string list;
+  for (std::string_view type : accepted) list += (list.empty() ? "" : ", ") + std::string(type);
   return InvalidArgumentError(
-             "the body of the request was in an unknown format - accepted media types include: "
-             "application/json, application/yaml")
+             "the body of the request was in an unknown format - accepted media types include: " +
+             list)
       .WithDetails({.reason = "UnsupportedMediaType"});
 }
 

@@ -8,6 +8,7 @@
 //          been modified; please apply your changes to the latest version and try again`
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -26,7 +27,8 @@ Status Conflict(std::string_view resource, std::string_view group, std::string_v
 Status BadRequest(std::string message);
 Status MethodNotSupported(std::string_view resource, std::string_view group,
                           std::string_view verb);
-Status UnsupportedMediaType(std::string_view content_type);
+// 415, listing the media types the endpoint accepts.
+Status UnsupportedMediaType(std::initializer_list<std::string_view> accepted);
 Status RequestEntityTooLarge(size_t limit_bytes);
 Status Forbidden(std::string_view resource, std::string_view group, std::string_view name,
                  std::string message);

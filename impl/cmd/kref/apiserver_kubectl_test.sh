@@ -132,6 +132,16 @@ configmap/settings"
   expect "no such namespace" nonzero "${k[@]}" create -f "$tmp/x.yaml" -n nowhere --validate=false
   expect_contains "namespace not found" 'Error from server (NotFound): error when creating "'"$tmp"'/x.yaml": namespaces "nowhere" not found'
   expect "create in team-a" 0 "${k[@]}" create -f "$tmp/x.yaml" -n team-a --validate=false
+  expect "label" 0 "${k[@]}" label deployment web tier=frontend
+  expect "annotate" 0 "${k[@]}" annotate deployment web note=hello
+  expect "patch --type=merge" 0 "${k[@]}" patch deployment web --type=merge -p '{"spec":{"replicas":3}}'
+  expect "patch --type=json" 0 "${k[@]}" patch deployment web --type=json \
+    -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.27"}]'
+  expect "patched fields" 0 "${k[@]}" get deployment web \
+    -o jsonpath='{.metadata.labels.tier} {.metadata.annotations.note} {.spec.replicas} {.spec.template.spec.containers[0].image} {.metadata.generation}'
+  expect_output "patched values" "frontend hello 3 nginx:1.27 3"
+  expect "invalid patch" nonzero "${k[@]}" patch deployment web --type=merge -p '{"spec":{"replicas":-1}}'
+  expect_contains "patch 422" 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'
   # get -w: the current object, then each change, as they happen.
   "${k[@]}" get configmaps -n team-a -w --output-watch-events \
     -o jsonpath='{.type} {.object.metadata.name}{"\n"}' >"$tmp/watch" 2>&1 &
