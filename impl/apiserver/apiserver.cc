@@ -12,6 +12,7 @@
 #include "impl/apiserver/errors.h"
 #include "impl/apiserver/patch.h"
 #include "impl/apiserver/request_info.h"
+#include "impl/common/base64.h"
 
 namespace kref::apiserver {
 
@@ -225,6 +226,66 @@ Result<std::optional<int64_t>> ParseResourceVersion(const Query& query) {
     return BadRequest("invalid resource version \"" + it->second + "\"");
   }
   return std::optional<int64_t>(value);
+}
+
+// A non-negative integer parameter (0 when absent).
+Result<int64_t> ParseNonNegative(const Query& query, std::string_view name) {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) return int64_t{0};
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  if (ec != std::errc() || end != it->second.data() + it->second.size() || value < 0) {
+    return BadRequest("invalid " + std::string(name) + " \"" + it->second + "\"");
+  }
+  return value;
+}
+
+// A list's continue token, as upstream encodes it: base64url (no padding) of
+// {"v":"meta.k8s.io/v1","rv":<revision>,"start":"<next key after the resource prefix>"}.
+// A revision of -1 continues from the latest revision.
+struct ContinueToken {
+  int64_t revision = 0;
+  std::string start;
+};
+
+std::string EncodeContinue(const ContinueToken& token) {
+  return Base64UrlEncode(json::serialize(json::object{
+      {"v", "meta.k8s.io/v1"}, {"rv", token.revision}, {"start", token.start}}));
+}
+
+Result<ContinueToken> DecodeContinue(std::string_view text) {
+  auto invalid = [](std::string why) { return BadRequest("continue key is not valid: " + why); };
+  auto bytes = Base64UrlDecode(text);
+  if (!bytes.has_value()) return invalid(bytes.error().message());
+  json::error_code ec;
+  json::value value = json::parse(*bytes, ec);
+  const json::object* object = value.if_object();
+  if (ec || object == nullptr) return invalid("not a JSON object");
+  const json::value* version = object->if_contains("v");
+  const json::value* rv = object->if_contains("rv");
+  const json::value* start = object->if_contains("start");
+  if (version == nullptr || *version != "meta.k8s.io/v1") return invalid("incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+  if (rv == nullptr || !rv->is_int64() || rv->as_int64() == 0 || rv->as_int64() < -1) {
+    return invalid("incorrect encoded start resourceVersion");
+  }
+  if (start == nullptr || !start->is_string()) return invalid("encoded start key is missing");
+  return ContinueToken{rv->as_int64(), std::string(start->as_string())};
+}
+
+HttpResponse ExpiredContinue(const std::string& restart) {
+  HttpResponse response = ErrorResponse(
+      InvalidArgumentError(
+          "The provided continue parameter is too old to display a consistent list result. You "
+          "can start a new list without the continue parameter, or use the continue token in "
+          "this response to retrieve the remainder of the results. Continuing with the provided "
+          "token results in an inconsistent list - objects that were created, modified, or "
+          "deleted between the time the first chunk was returned and now may show up in the "
+          "list.")
+          .WithDetails({.reason = "Expired"}));
+  json::value status = json::parse(response.body);
+  status.as_object()["metadata"] = json::object{{"continue", restart}};
+  response.body = json::serialize(status);
+  return response;
 }
 
 std::string WatchEventLine(std::string_view type, const std::string& object_json) {
@@ -480,11 +541,57 @@ HttpResponse ApiServer::Get(const Call& call) {
 HttpResponse ApiServer::List(const Call& call) {
   auto filter = ParseFilter(call.query);
   if (!filter.has_value()) return ErrorResponse(filter.error());
-  auto list = objects_.List(ObjectPrefix(call.kind.resource, call.info.namespace_));
-  if (!list.has_value()) return ErrorResponse(list.error());
+  auto resource_version = ParseResourceVersion(call.query);
+  if (!resource_version.has_value()) return ErrorResponse(resource_version.error());
+  auto limit = ParseNonNegative(call.query, "limit");
+  if (!limit.has_value()) return ErrorResponse(limit.error());
+  std::string prefix = ObjectPrefix(call.kind.resource, call.info.namespace_);
+  ListOptions options;
+  options.limit = *limit;
+  std::optional<ContinueToken> token;
+  if (auto it = call.query.find("continue"); it != call.query.end() && !it->second.empty()) {
+    if (resource_version->value_or(0) != 0) {
+      return ErrorResponse(BadRequest("specifying resource version is not allowed when using continue"));
+    }
+    auto decoded = DecodeContinue(it->second);
+    if (!decoded.has_value()) return ErrorResponse(decoded.error());
+    token = *decoded;
+    options.start_key = prefix + token->start;
+    options.revision = token->revision > 0 ? token->revision : 0;  // -1: from the latest
+  } else if (*limit > 0 && resource_version->value_or(0) != 0) {
+    options.revision = **resource_version;  // with a limit, a version is read exactly
+  }
+  if (auto it = call.query.find("resourceVersionMatch"); it != call.query.end()) {
+    if (it->second == "Exact" && resource_version->value_or(0) != 0) {
+      options.revision = **resource_version;
+    } else if (it->second != "NotOlderThan" && it->second != "Exact" && !it->second.empty()) {
+      return ErrorResponse(BadRequest("resourceVersionMatch: Unsupported value: \"" + it->second +
+                                      "\": supported values: \"Exact\", \"NotOlderThan\""));
+    }
+  }
+  auto list = objects_.List(prefix, options);
+  if (!list.has_value()) {
+    if (!list.error().IsOutOfRange()) return ErrorResponse(list.error());
+    if (!token) {
+      return ErrorResponse(InvalidArgumentError("The resourceVersion for the provided list is too old.")
+                               .WithDetails({.reason = "Expired"}));
+    }
+    // An expired continue token: 410, with a token that goes on from the latest revision.
+    std::string restart = EncodeContinue({.revision = -1, .start = token->start});
+    return ExpiredContinue(restart);
+  }
+  std::string metadata = "\"resourceVersion\":\"" + std::to_string(list->revision) + "\"";
+  if (!list->next_key.empty()) {
+    std::string next = EncodeContinue({.revision = list->revision,
+                                       .start = list->next_key.substr(prefix.size())});
+    metadata += ",\"continue\":\"" + next + "\"";
+    // Counted only when nothing filters the list, as upstream.
+    if (filter->labels.Empty() && filter->fields.Empty()) {
+      metadata += ",\"remainingItemCount\":" + std::to_string(list->remaining);
+    }
+  }
   std::string body = "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +
-                     call.kind.ApiVersion() + "\",\"metadata\":{\"resourceVersion\":\"" +
-                     std::to_string(list->revision) + "\"},\"items\":[";
+                     call.kind.ApiVersion() + "\",\"metadata\":{" + metadata + "},\"items\":[";
   bool first = true;
   for (const StoredObject& stored : list->items) {
     auto object = Load(call.kind, stored);

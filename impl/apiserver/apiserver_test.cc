@@ -251,6 +251,65 @@ TEST_F(ApiServerTest, ListFiltersByLabelAndNamespace) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps?labelSelector=a%20in").status, 400);
 }
 
+TEST_F(ApiServerTest, ListPagesShareOneSnapshot) {
+  for (int i = 0; i < 5; ++i) {
+    std::string body = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm)" +
+                       std::to_string(i) + R"("}})";
+    ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", body).status, 201);
+  }
+  std::vector<std::string> names;
+  std::string next, rv;
+  int pages = 0;
+  do {
+    HttpResponse page = Call("GET", "/api/v1/namespaces/default/configmaps?limit=2" +
+                                        (next.empty() ? "" : "&continue=" + next));
+    ASSERT_EQ(page.status, 200) << page.body;
+    json::object list = Json(page);
+    json::object& meta = list["metadata"].as_object();
+    if (rv.empty()) rv = Str(meta["resourceVersion"]);
+    EXPECT_EQ(Str(meta["resourceVersion"]), rv);  // every page at the first page's version
+    for (const auto& item : list["items"].as_array()) names.push_back(Str(item.at("metadata").at("name")));
+    next = meta.contains("continue") ? Str(meta["continue"]) : "";
+    if (!next.empty()) {
+      EXPECT_EQ(meta["remainingItemCount"].as_int64(), 5 - static_cast<int64_t>(names.size()));
+    }
+    if (pages++ == 0) {  // written after the first page: not in this list
+      ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps",
+                     R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"late"}})").status, 201);
+    }
+  } while (!next.empty());
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(names, (std::vector<std::string>{"cm0", "cm1", "cm2", "cm3", "cm4"}));
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps?limit=2&continue=bm90IGpzb24").status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps?limit=-1").status, 400);
+}
+
+TEST_F(ApiServerTest, ExpiredContinueTokenIs410WithAFreshToken) {
+  for (int i = 0; i < 3; ++i) {
+    std::string body = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm)" +
+                       std::to_string(i) + R"("}})";
+    ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", body).status, 201);
+  }
+  std::string next = Str(Json(Call("GET", "/api/v1/namespaces/default/configmaps?limit=1"))["metadata"].at("continue"));
+  ASSERT_EQ(Call("DELETE", "/api/v1/namespaces/default/configmaps/cm2").status, 200);
+  store::pb::CompactionRequest compact;
+  compact.set_revision(store_->CurrentRevision());
+  ASSERT_TRUE(store_->Compact(compact).has_value());
+  HttpResponse expired = Call("GET", "/api/v1/namespaces/default/configmaps?limit=1&continue=" + next);
+  ASSERT_EQ(expired.status, 410);
+  json::object status = Json(expired);
+  EXPECT_EQ(Str(status["reason"]), "Expired");
+  EXPECT_TRUE(Str(status["message"]).starts_with("The provided continue parameter is too old"));
+  std::string restart = Str(status["metadata"].at("continue"));
+  HttpResponse rest = Call("GET", "/api/v1/namespaces/default/configmaps?limit=5&continue=" + restart);
+  ASSERT_EQ(rest.status, 200) << rest.body;
+  json::object list = Json(rest);
+  ASSERT_EQ(list["items"].as_array().size(), 1u);  // cm1; cm2 is gone in the latest version
+  EXPECT_EQ(Str(list["items"].at(0).at("metadata").at("name")), "cm1");
+  // An exact read at a compacted version is 410 too.
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps?limit=1&resourceVersion=1").status, 410);
+}
+
 TEST_F(ApiServerTest, DiscoveryListsGroupsResourcesAndSubresources) {
   json::object api = Json(Call("GET", "/api"));
   EXPECT_EQ(Str(api["kind"]), "APIVersions");

@@ -23,17 +23,23 @@ Result<StoredObject> ObjectStore::Get(const std::string& key) {
   return StoredObject{response.kvs(0).value(), response.kvs(0).mod_revision()};
 }
 
-Result<StoredList> ObjectStore::List(const std::string& prefix) {
+Result<StoredList> ObjectStore::List(const std::string& prefix, const ListOptions& options) {
   pb::RangeRequest request;
-  request.set_key(prefix);
+  request.set_key(options.start_key.empty() ? prefix : options.start_key);
   std::string end = prefix;
   end.back() = static_cast<char>(end.back() + 1);  // every prefix ends in '/'
   request.set_range_end(end);
+  request.set_limit(options.limit);
+  request.set_revision(options.revision);
   KREF_ASSIGN_OR_RETURN(pb::RangeResponse response, kv_.Range(std::move(request)));
   StoredList list;
-  list.revision = response.header().revision();
+  list.revision = options.revision > 0 ? options.revision : response.header().revision();
   list.items.reserve(static_cast<size_t>(response.kvs_size()));
   for (const auto& kv : response.kvs()) list.items.push_back({kv.value(), kv.mod_revision()});
+  if (response.more() && response.kvs_size() > 0) {
+    list.next_key = response.kvs(response.kvs_size() - 1).key() + std::string(1, '\0');
+    list.remaining = response.count() - response.kvs_size();
+  }
   return list;
 }
 

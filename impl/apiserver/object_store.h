@@ -32,7 +32,15 @@ struct StoredObject {
 
 struct StoredList {
   std::vector<StoredObject> items;  // in key order
-  int64_t revision = 0;             // the store's revision when read
+  int64_t revision = 0;             // the revision read at
+  std::string next_key;             // where the next page starts; empty when this is the last
+  int64_t remaining = 0;            // objects after this page
+};
+
+struct ListOptions {
+  int64_t limit = 0;      // at most this many objects (0: all)
+  std::string start_key;  // the first key to read (empty: the prefix)
+  int64_t revision = 0;   // the revision to read at (0: the latest)
 };
 
 class ObjectStore {
@@ -41,7 +49,8 @@ class ObjectStore {
 
   // NotFound when there is no such key.
   Result<StoredObject> Get(const std::string& key);
-  Result<StoredList> List(const std::string& prefix);
+  // The objects under `prefix`. OutOfRange when options.revision was compacted away.
+  Result<StoredList> List(const std::string& prefix, const ListOptions& options = {});
   // Writes `json` at `key` if no object is there; AlreadyExists otherwise. Returns the new
   // revision.
   Result<int64_t> Create(const std::string& key, const std::string& json);

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "impl/api/internal/base64.h"
+#include "impl/common/base64.h"
 #include "impl/api/internal/json_path.h"
 #include "impl/api/internal/utf8.h"
 

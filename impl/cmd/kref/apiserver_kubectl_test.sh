@@ -132,6 +132,12 @@ configmap/settings"
   expect "no such namespace" nonzero "${k[@]}" create -f "$tmp/x.yaml" -n nowhere --validate=false
   expect_contains "namespace not found" 'Error from server (NotFound): error when creating "'"$tmp"'/x.yaml": namespaces "nowhere" not found'
   expect "create in team-a" 0 "${k[@]}" create -f "$tmp/x.yaml" -n team-a --validate=false
+  expect "chunked list" 0 "${k[@]}" get namespaces --chunk-size=1 -o name
+  expect_output "every chunk" "namespace/default
+namespace/kube-node-lease
+namespace/kube-public
+namespace/kube-system
+namespace/team-a"
   expect "label" 0 "${k[@]}" label deployment web tier=frontend
   expect "annotate" 0 "${k[@]}" annotate deployment web note=hello
   expect "patch --type=merge" 0 "${k[@]}" patch deployment web --type=merge -p '{"spec":{"replicas":3}}'

@@ -1,8 +1,8 @@
-#include "impl/api/internal/base64.h"
+#include "impl/common/base64.h"
 
 #include <array>
 
-namespace kref::api::internal {
+namespace kref {
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -79,4 +79,28 @@ Result<std::string> Base64Decode(std::string_view text) {
   return out;
 }
 
-}  // namespace kref::api::internal
+std::string Base64UrlEncode(std::string_view data) {
+  std::string out;
+  Base64Encode(data, out);
+  while (!out.empty() && out.back() == '=') out.pop_back();
+  for (char& c : out) {
+    if (c == '+') c = '-';
+    if (c == '/') c = '_';
+  }
+  return out;
+}
+
+Result<std::string> Base64UrlDecode(std::string_view text) {
+  std::string standard(text);
+  for (size_t i = 0; i < standard.size(); ++i) {
+    char& c = standard[i];
+    if (c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n') return Illegal(i);
+    if (c == '-') c = '+';
+    if (c == '_') c = '/';
+  }
+  if (standard.size() % 4 == 1) return Illegal(standard.size() - 1);
+  standard.append((4 - standard.size() % 4) % 4, '=');
+  return Base64Decode(standard);
+}
+
+}  // namespace kref
