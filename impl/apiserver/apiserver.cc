@@ -514,6 +514,12 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   }
   if (!kind->namespaced && !info->namespace_.empty()) return ErrorResponse(PathNotFound());
   if (!info->subresource.empty()) return ErrorResponse(PathNotFound());
+  // Writes name their object (update, patch) or their collection (create), not the other.
+  bool named = !info->name.empty();
+  if (((info->verb == "update" || info->verb == "patch") && !named) ||
+      (info->verb == "create" && named)) {
+    return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
+  }
   Call call{http, *info, query, *kind};
   if (info->verb == "get") return Get(call);
   if (info->verb == "list") return List(call);
@@ -522,6 +528,7 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   if (info->verb == "update") return Update(call);
   if (info->verb == "patch") return Patch(call);
   if (info->verb == "delete") return Delete(call);
+  if (info->verb == "deletecollection") return DeleteCollection(call);
   return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
 }
 
@@ -849,6 +856,36 @@ HttpResponse ApiServer::Delete(const Call& call) {
     if (!deleted.error().IsAborted()) return ErrorResponse(deleted.error());
   }
   return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+}
+
+HttpResponse ApiServer::DeleteCollection(const Call& call) {
+  auto dry_run = ParseDryRun(call.query);
+  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+  auto filter = ParseFilter(call.query);
+  if (!filter.has_value()) return ErrorResponse(filter.error());
+  auto list = objects_.List(ObjectPrefix(call.kind.resource, call.info.namespace_));
+  if (!list.has_value()) return ErrorResponse(list.error());
+  // Each selected object is deleted as it was read; one changed meanwhile is left alone, as
+  // upstream leaves objects that fail their delete.
+  std::string items;
+  for (const StoredObject& stored : list->items) {
+    auto object = Load(call.kind, stored);
+    if (!object.has_value()) return ErrorResponse(object.error());
+    if (!filter->Matches(**object)) continue;
+    if (!*dry_run) {
+      const api::meta::ObjectMeta& meta = (*object)->metadata();
+      auto deleted = objects_.Delete(ObjectKey(call.kind.resource, meta.namespace_, meta.name),
+                                     stored.revision);
+      if (!deleted.has_value()) {
+        if (deleted.error().IsAborted() || deleted.error().IsNotFound()) continue;
+        return ErrorResponse(deleted.error());
+      }
+    }
+    items += (items.empty() ? "" : ",") + (*object)->ToJson();
+  }
+  return JsonResponse(200, "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +
+                               call.kind.ApiVersion() + "\",\"metadata\":{\"resourceVersion\":\"" +
+                               std::to_string(list->revision) + "\"},\"items\":[" + items + "]}");
 }
 
 std::string ApiServer::NewUid() {

@@ -5,9 +5,9 @@
 // /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
 // cluster-scoped, the verbs get, list, watch (newline-delimited JSON events; labelSelector and
 // fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge
-// patch and JSON patch) and delete, with upstream's errors as metav1.Status objects (400, 404,
+// patch and JSON patch), delete and deletecollection, with upstream's errors as metav1.Status objects (400, 404,
 // 405, 409, 410, 413, 415, 422).
-// Not yet: strategic merge and apply patches, deletecollection, subresources, pagination,
+// Not yet: strategic merge and apply patches, subresources,
 // bookmarks, Table output, graceful deletion and finalizers (405, 404 or 415 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
@@ -61,6 +61,7 @@ class ApiServer {
   HttpResponse Update(const Call& call);
   HttpResponse Patch(const Call& call);
   HttpResponse Delete(const Call& call);
+  HttpResponse DeleteCollection(const Call& call);
 
   // A random RFC 4122 version 4 UUID.
   std::string NewUid();

@@ -310,6 +310,23 @@ TEST_F(ApiServerTest, ExpiredContinueTokenIs410WithAFreshToken) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps?limit=1&resourceVersion=1").status, 410);
 }
 
+TEST_F(ApiServerTest, DeleteCollectionDeletesWhatTheSelectorsSelect) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps",
+                 R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"keep"}})").status, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/kube-system/configmaps", kConfigMap).status, 201);
+  HttpResponse dry = Call("DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=app%3Dweb&dryRun=All");
+  ASSERT_EQ(dry.status, 200);
+  EXPECT_EQ(Json(dry)["items"].as_array().size(), 1u);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/cm").status, 200);
+  HttpResponse r = Call("DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=app%3Dweb");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Str(Json(r)["kind"]), "ConfigMapList");
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/cm").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/keep").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/kube-system/configmaps/cm").status, 200);
+}
+
 TEST_F(ApiServerTest, DiscoveryListsGroupsResourcesAndSubresources) {
   json::object api = Json(Call("GET", "/api"));
   EXPECT_EQ(Str(api["kind"]), "APIVersions");
@@ -542,8 +559,9 @@ TEST_F(ApiServerTest, WatchFromACompactedVersionEndsWith410) {
 TEST_F(ApiServerTest, ScopeMustMatchThePath) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps/cm").status, 404);           // namespaced, no namespace
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nodes/n").status, 404);  // cluster-scoped in one
-  HttpResponse r = Call("DELETE", "/api/v1/namespaces/default/configmaps");  // deletecollection
+  HttpResponse r = Call("PUT", "/api/v1/namespaces/default/configmaps");  // update a collection
   EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps/cm", kConfigMap).status, 405);
   EXPECT_EQ(Str(Json(r)["reason"]), "MethodNotAllowed");
 }
 
