@@ -12,6 +12,7 @@
 #include "impl/apiserver/errors.h"
 #include "impl/apiserver/patch.h"
 #include "impl/apiserver/request_info.h"
+#include "impl/apiserver/table.h"
 #include "impl/common/base64.h"
 
 namespace kref::apiserver {
@@ -310,12 +311,24 @@ Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, const Store
 // A watch's body: the initial events (if any), then one line per change to the watched keys
 // that passes the filter, read from the store's watch. A compacted start ends it with an ERROR
 // event carrying 410 Expired, as upstream.
+// An event's object: the object's JSON, or a one-row Table when `table` is set (whose column
+// definitions are then cleared, so that only the first event carries them).
+std::string EventObject(const api::KindInfo& kind, const api::Object& object,
+                        std::optional<TableOptions>& table) {
+  if (!table) return object.ToJson();
+  std::string json = TableJson(kind, {json::parse(object.ToJson())}, "", "", *table);
+  table->column_definitions = false;
+  return json;
+}
+
 class WatchBody final : public BodyStream {
  public:
   WatchBody(store::Kv& kv, const api::KindInfo& kind, std::string prefix, int64_t from_revision,
-            ObjectFilter filter, std::string initial_events)
+            ObjectFilter filter, std::string initial_events, std::optional<TableOptions> table,
+            const Clock& clock)
       : kv_(kv), kind_(kind), prefix_(std::move(prefix)), from_revision_(from_revision),
-        filter_(std::move(filter)), pending_(std::move(initial_events)) {}
+        filter_(std::move(filter)), table_(std::move(table)), clock_(clock),
+        pending_(std::move(initial_events)) {}
 
   void Start(std::function<void()> ready) override {
     std::shared_ptr<store::KvWatch> watch = kv_.Watch(std::move(ready));
@@ -397,9 +410,10 @@ class WatchBody final : public BodyStream {
     }
     bool now = current != nullptr && filter_.Matches(*current);
     bool before = previous != nullptr && filter_.Matches(*previous);
-    if (now && before) return WatchEventLine("MODIFIED", current->ToJson());
-    if (now) return WatchEventLine("ADDED", current->ToJson());
-    if (before) return WatchEventLine("DELETED", previous->ToJson());
+    if (table_) table_->now = clock_.Now();
+    if (now && before) return WatchEventLine("MODIFIED", EventObject(kind_, *current, table_));
+    if (now) return WatchEventLine("ADDED", EventObject(kind_, *current, table_));
+    if (before) return WatchEventLine("DELETED", EventObject(kind_, *previous, table_));
     return "";
   }
 
@@ -408,6 +422,8 @@ class WatchBody final : public BodyStream {
   std::string prefix_;
   int64_t from_revision_;
   ObjectFilter filter_;
+  std::optional<TableOptions> table_;
+  const Clock& clock_;
 
   std::mutex mu_;
   std::shared_ptr<store::KvWatch> watch_;
@@ -542,7 +558,23 @@ HttpResponse ApiServer::Get(const Call& call) {
   }
   auto object = Load(call.kind, *stored);
   if (!object.has_value()) return ErrorResponse(object.error());
+  if (auto table = TableRequested(call)) {
+    return JsonResponse(200, TableJson(call.kind, {json::parse((*object)->ToJson())},
+                                       (*object)->metadata().resourceVersion, "", *table));
+  }
   return JsonResponse(200, (*object)->ToJson());
+}
+
+std::optional<TableOptions> ApiServer::TableRequested(const Call& call) const {
+  std::optional<std::string> version = TableVersionAccepted(call.http.Header("accept"));
+  if (!version) return std::nullopt;
+  TableOptions options;
+  options.api_version = *version;
+  if (auto it = call.query.find("includeObject"); it != call.query.end() && !it->second.empty()) {
+    options.include_object = it->second;
+  }
+  options.now = options_.clock->Now();
+  return options;
 }
 
 HttpResponse ApiServer::List(const Call& call) {
@@ -597,6 +629,8 @@ HttpResponse ApiServer::List(const Call& call) {
       metadata += ",\"remainingItemCount\":" + std::to_string(list->remaining);
     }
   }
+  std::optional<TableOptions> table = TableRequested(call);
+  std::vector<json::value> rows;
   std::string body = "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +
                      call.kind.ApiVersion() + "\",\"metadata\":{" + metadata + "},\"items\":[";
   bool first = true;
@@ -604,9 +638,20 @@ HttpResponse ApiServer::List(const Call& call) {
     auto object = Load(call.kind, stored);
     if (!object.has_value()) return ErrorResponse(object.error());
     if (!filter->Matches(**object)) continue;
+    if (table) {
+      rows.push_back(json::parse((*object)->ToJson()));
+      continue;
+    }
     if (!first) body += ",";
     first = false;
     body += (*object)->ToJson();
+  }
+  if (table) {
+    std::string next;
+    if (!list->next_key.empty()) {
+      next = EncodeContinue({.revision = list->revision, .start = list->next_key.substr(prefix.size())});
+    }
+    return JsonResponse(200, TableJson(call.kind, rows, std::to_string(list->revision), next, *table));
   }
   body += "]}";
   return JsonResponse(200, std::move(body));
@@ -631,13 +676,16 @@ HttpResponse ApiServer::Watch(const Call& call) {
   // after them. Otherwise only the changes after that version.
   std::string initial;
   int64_t from;
+  // With a Table asked for, each event carries a one-row Table; only the first has the columns.
+  std::optional<TableOptions> table = TableRequested(call);
   if (!resource_version->has_value() || **resource_version == 0) {
     auto list = objects_.List(prefix);
     if (!list.has_value()) return ErrorResponse(list.error());
     for (const StoredObject& stored : list->items) {
       auto object = Load(call.kind, stored);
       if (!object.has_value()) return ErrorResponse(object.error());
-      if (filter->Matches(**object)) initial += WatchEventLine("ADDED", (*object)->ToJson());
+      if (!filter->Matches(**object)) continue;
+      initial += WatchEventLine("ADDED", EventObject(call.kind, **object, table));
     }
     from = list->revision + 1;
   } else {
@@ -646,7 +694,7 @@ HttpResponse ApiServer::Watch(const Call& call) {
   HttpResponse response;
   response.headers.emplace_back("Content-Type", "application/json");
   response.stream = std::make_shared<WatchBody>(kv_, call.kind, prefix, from, std::move(*filter),
-                                                std::move(initial));
+                                                std::move(initial), table, *options_.clock);
   response.stream_timeout = timeout;
   return response;
 }

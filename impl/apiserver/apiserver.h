@@ -7,8 +7,9 @@
 // fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge
 // patch and JSON patch), delete and deletecollection, with upstream's errors as metav1.Status objects (400, 404,
 // 405, 409, 410, 413, 415, 422).
+// get, list and watch answer with a meta.k8s.io Table when the Accept header asks for one.
 // Not yet: strategic merge and apply patches, subresources,
-// bookmarks, Table output, graceful deletion and finalizers (405, 404 or 415 until they come).
+// bookmarks, graceful deletion and finalizers (405, 404 or 415 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
 // resourceVersion is the store revision of their last write. Objects are created only in a
@@ -24,6 +25,7 @@
 #include "impl/api/registry.h"
 #include "impl/apiserver/http_server.h"
 #include "impl/apiserver/object_store.h"
+#include "impl/apiserver/table.h"
 #include "impl/common/clock.h"
 #include "impl/common/rng.h"
 #include "impl/store/kv.h"
@@ -55,6 +57,8 @@ class ApiServer {
   struct Call;  // one resource request being served (apiserver.cc)
 
   HttpResponse Get(const Call& call);
+  // The Table the request asks for (Accept as=Table), if any.
+  std::optional<TableOptions> TableRequested(const Call& call) const;
   HttpResponse List(const Call& call);
   HttpResponse Watch(const Call& call);
   HttpResponse Create(const Call& call);

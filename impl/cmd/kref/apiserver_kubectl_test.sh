@@ -132,6 +132,13 @@ configmap/settings"
   expect "no such namespace" nonzero "${k[@]}" create -f "$tmp/x.yaml" -n nowhere --validate=false
   expect_contains "namespace not found" 'Error from server (NotFound): error when creating "'"$tmp"'/x.yaml": namespaces "nowhere" not found'
   expect "create in team-a" 0 "${k[@]}" create -f "$tmp/x.yaml" -n team-a --validate=false
+  # Server-side printing: upstream's columns.
+  expect "table" 0 "${k[@]}" get configmap settings
+  expect_contains "configmap columns" "NAME       DATA   AGE"
+  expect_contains "configmap row" "settings   1      "
+  expect "wide table" 0 "${k[@]}" get deployment web -o wide
+  expect_contains "deployment wide columns" "NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES   SELECTOR"
+  expect_contains "deployment wide row" "nginx    app=web"
   expect "chunked list" 0 "${k[@]}" get namespaces --chunk-size=1 -o name
   expect_output "every chunk" "namespace/default
 namespace/kube-node-lease

@@ -1,0 +1,410 @@
+#include "impl/apiserver/table.h"
+
+#include <boost/json.hpp>
+#include <functional>
+#include <map>
+
+#include "impl/api/time.h"
+
+namespace kref::apiserver {
+
+namespace json = boost::json;
+
+namespace {
+
+struct Column {
+  std::string_view name, type, format, description;
+  int priority = 0;
+};
+
+using Cells = json::array;
+using RowFunction = std::function<Cells(const json::value& object, const std::string& age)>;
+
+struct Printer {
+  std::vector<Column> columns;
+  RowFunction row;
+};
+
+// The value at a dotted path ("status.phase"), or null.
+const json::value* At(const json::value& object, std::string_view path) {
+  const json::value* at = &object;
+  while (!path.empty()) {
+    size_t dot = path.find('.');
+    const json::object* o = at->if_object();
+    if (o == nullptr) return nullptr;
+    at = o->if_contains(path.substr(0, dot));
+    if (at == nullptr) return nullptr;
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return at;
+}
+
+std::string String(const json::value& object, std::string_view path, std::string_view absent = "") {
+  const json::value* v = At(object, path);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string(absent);
+}
+
+int64_t Int(const json::value& object, std::string_view path) {
+  const json::value* v = At(object, path);
+  return v != nullptr && v->is_int64() ? v->as_int64() : 0;
+}
+
+size_t Size(const json::value& object, std::string_view path) {
+  const json::value* v = At(object, path);
+  if (v == nullptr) return 0;
+  if (const json::object* o = v->if_object()) return o->size();
+  if (const json::array* a = v->if_array()) return a->size();
+  return 0;
+}
+
+const json::array& Array(const json::value& object, std::string_view path) {
+  static const json::array kEmpty;
+  const json::value* v = At(object, path);
+  return v != nullptr && v->is_array() ? v->as_array() : kEmpty;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view separator = ",") {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : std::string(separator)) + part;
+  return out;
+}
+
+std::string Name(const json::value& object) { return String(object, "metadata.name"); }
+
+// "a=b,c=d" for a label map, as upstream's labels.FormatLabels; "<none>" when empty.
+std::string FormatLabels(const json::value* map) {
+  std::vector<std::string> parts;
+  if (map != nullptr && map->is_object()) {
+    std::map<std::string, std::string> sorted;
+    for (const auto& [k, v] : map->as_object()) sorted[k] = v.is_string() ? std::string(v.as_string()) : "";
+    for (const auto& [k, v] : sorted) parts.push_back(k + "=" + v);
+  }
+  return parts.empty() ? "<none>" : Join(parts);
+}
+
+// A label selector object (matchLabels and matchExpressions) printed as a selector string.
+std::string FormatSelector(const json::value* selector) {
+  if (selector == nullptr || !selector->is_object()) return "<none>";
+  std::vector<std::string> parts;
+  if (const json::value* labels = At(*selector, "matchLabels"); labels && labels->is_object()) {
+    std::map<std::string, std::string> sorted;
+    for (const auto& [k, v] : labels->as_object()) sorted[k] = v.is_string() ? std::string(v.as_string()) : "";
+    for (const auto& [k, v] : sorted) parts.push_back(k + "=" + v);
+  }
+  for (const json::value& e : Array(*selector, "matchExpressions")) {
+    std::string key = String(e, "key"), op = String(e, "operator");
+    std::vector<std::string> values;
+    for (const json::value& v : Array(e, "values")) values.push_back(v.is_string() ? std::string(v.as_string()) : "");
+    if (op == "In") parts.push_back(key + " in (" + Join(values) + ")");
+    if (op == "NotIn") parts.push_back(key + " notin (" + Join(values) + ")");
+    if (op == "Exists") parts.push_back(key);
+    if (op == "DoesNotExist") parts.push_back("!" + key);
+  }
+  return parts.empty() ? "<none>" : Join(parts);
+}
+
+// The CONTAINERS and IMAGES columns of a pod template.
+std::pair<std::string, std::string> ContainersAndImages(const json::value& object,
+                                                        std::string_view containers_path) {
+  std::vector<std::string> names, images;
+  for (const json::value& c : Array(object, containers_path)) {
+    names.push_back(String(c, "name"));
+    images.push_back(String(c, "image"));
+  }
+  return {Join(names), Join(images)};
+}
+
+std::string PodStatus(const json::value& pod) {
+  std::string reason = String(pod, "status.reason");
+  if (reason.empty()) reason = String(pod, "status.phase");
+  for (const json::value& status : Array(pod, "status.containerStatuses")) {
+    std::string waiting = String(status, "state.waiting.reason");
+    std::string terminated = String(status, "state.terminated.reason");
+    if (!waiting.empty()) reason = waiting;
+    else if (!terminated.empty()) reason = terminated;
+  }
+  if (At(pod, "metadata.deletionTimestamp") != nullptr) reason = "Terminating";
+  return reason;
+}
+
+std::map<std::string_view, Printer>& Printers() {
+  static std::map<std::string_view, Printer> printers = [] {
+    std::map<std::string_view, Printer> p;
+    constexpr Column kName{"Name", "string", "name", "Name must be unique within a namespace."};
+    constexpr Column kAge{"Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created."};
+    p["Namespace"] = {{kName, {"Status", "string", "", "The status of the namespace"}, kAge},
+                      [](const json::value& o, const std::string& age) {
+                        return Cells{Name(o), String(o, "status.phase"), age};
+                      }};
+    p["ConfigMap"] = {{kName, {"Data", "integer", "", "Number of data entries"}, kAge},
+                      [](const json::value& o, const std::string& age) {
+                        return Cells{Name(o), Size(o, "data") + Size(o, "binaryData"), age};
+                      }};
+    p["Secret"] = {{kName, {"Type", "string", "", "The type of the secret"},
+                    {"Data", "string", "", "Number of data entries"}, kAge},
+                   [](const json::value& o, const std::string& age) {
+                     return Cells{Name(o), String(o, "type"), Size(o, "data"), age};
+                   }};
+    p["ServiceAccount"] = {{kName, {"Secrets", "string", "", "Secrets is a list of the secrets"}, kAge},
+                           [](const json::value& o, const std::string& age) {
+                             return Cells{Name(o), Size(o, "secrets"), age};
+                           }};
+    p["Pod"] = {{kName,
+                 {"Ready", "string", "", "The aggregate readiness state of this pod"},
+                 {"Status", "string", "", "The aggregate status of the containers in this pod."},
+                 {"Restarts", "string", "", "The number of times the containers in this pod have been restarted"},
+                 kAge,
+                 {"IP", "string", "", "IP address allocated to the pod.", 1},
+                 {"Node", "string", "", "Name of the Node this pod is assigned to.", 1},
+                 {"Nominated Node", "string", "", "Name of the node nominated to run this pod.", 1},
+                 {"Readiness Gates", "string", "", "Pod readiness gates", 1}},
+                [](const json::value& o, const std::string& age) {
+                  int64_t ready = 0, restarts = 0;
+                  for (const json::value& s : Array(o, "status.containerStatuses")) {
+                    const json::value* r = At(s, "ready");
+                    if (r != nullptr && r->is_bool() && r->as_bool()) ++ready;
+                    restarts += Int(s, "restartCount");
+                  }
+                  size_t total = Array(o, "spec.containers").size();
+                  size_t gates = Array(o, "spec.readinessGates").size();
+                  return Cells{Name(o),
+                               std::to_string(ready) + "/" + std::to_string(total),
+                               PodStatus(o),
+                               std::to_string(restarts),
+                               age,
+                               String(o, "status.podIP", "<none>"),
+                               String(o, "spec.nodeName", "<none>"),
+                               String(o, "status.nominatedNodeName", "<none>"),
+                               gates == 0 ? std::string("<none>") : "0/" + std::to_string(gates)};
+                }};
+    p["Deployment"] = {{kName,
+                        {"Ready", "string", "", "Number of the pod with ready state"},
+                        {"Up-to-date", "string", "", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."},
+                        {"Available", "string", "", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."},
+                        kAge,
+                        {"Containers", "string", "", "Names of each container in the template.", 1},
+                        {"Images", "string", "", "Images referenced by each container in the template.", 1},
+                        {"Selector", "string", "", "Label selector for pods.", 1}},
+                       [](const json::value& o, const std::string& age) {
+                         auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
+                         return Cells{Name(o),
+                                      std::to_string(Int(o, "status.readyReplicas")) + "/" +
+                                          std::to_string(Int(o, "spec.replicas")),
+                                      Int(o, "status.updatedReplicas"),
+                                      Int(o, "status.availableReplicas"),
+                                      age, containers, images, FormatSelector(At(o, "spec.selector"))};
+                       }};
+    p["ReplicaSet"] = {{kName,
+                        {"Desired", "integer", "", "Replicas is the number of desired replicas."},
+                        {"Current", "integer", "", "Replicas is the most recently observed number of replicas."},
+                        {"Ready", "integer", "", "The number of ready replicas for this replica set."},
+                        kAge,
+                        {"Containers", "string", "", "Names of each container in the template.", 1},
+                        {"Images", "string", "", "Images referenced by each container in the template.", 1},
+                        {"Selector", "string", "", "Label selector for pods.", 1}},
+                       [](const json::value& o, const std::string& age) {
+                         auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
+                         return Cells{Name(o), Int(o, "spec.replicas"), Int(o, "status.replicas"),
+                                      Int(o, "status.readyReplicas"), age, containers, images,
+                                      FormatSelector(At(o, "spec.selector"))};
+                       }};
+    p["StatefulSet"] = {{kName,
+                         {"Ready", "string", "", "Number of the pod with ready state"},
+                         kAge,
+                         {"Containers", "string", "", "Names of each container in the template.", 1},
+                         {"Images", "string", "", "Images referenced by each container in the template.", 1}},
+                        [](const json::value& o, const std::string& age) {
+                          auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
+                          return Cells{Name(o),
+                                       std::to_string(Int(o, "status.readyReplicas")) + "/" +
+                                           std::to_string(Int(o, "spec.replicas")),
+                                       age, containers, images};
+                        }};
+    p["Service"] = {{kName,
+                     {"Type", "string", "", "The type of the service."},
+                     {"Cluster-IP", "string", "", "The cluster IP of the service."},
+                     {"External-IP", "string", "", "The external IPs of the service."},
+                     {"Port(s)", "string", "", "The ports of the service."},
+                     kAge,
+                     {"Selector", "string", "", "The label selector of the service.", 1}},
+                    [](const json::value& o, const std::string& age) {
+                      std::vector<std::string> ports, external;
+                      for (const json::value& port : Array(o, "spec.ports")) {
+                        std::string text = std::to_string(Int(port, "port"));
+                        if (int64_t node_port = Int(port, "nodePort"); node_port > 0) {
+                          text += ":" + std::to_string(node_port);
+                        }
+                        ports.push_back(text + "/" + String(port, "protocol", "TCP"));
+                      }
+                      for (const json::value& ip : Array(o, "spec.externalIPs")) {
+                        if (ip.is_string()) external.push_back(std::string(ip.as_string()));
+                      }
+                      std::string type = String(o, "spec.type", "ClusterIP");
+                      std::string external_ip = external.empty() ? "<none>" : Join(external);
+                      if (type == "ExternalName") external_ip = String(o, "spec.externalName");
+                      return Cells{Name(o), type, String(o, "spec.clusterIP", "<none>"), external_ip,
+                                   ports.empty() ? std::string("<none>") : Join(ports), age,
+                                   FormatLabels(At(o, "spec.selector"))};
+                    }};
+    p["Node"] = {{kName,
+                  {"Status", "string", "", "The status of the node"},
+                  {"Roles", "string", "", "The roles of the node"},
+                  kAge,
+                  {"Version", "string", "", "Kubelet Version reported by the node."},
+                  {"Internal-IP", "string", "", "List of internal IPs.", 1},
+                  {"External-IP", "string", "", "List of external IPs.", 1},
+                  {"OS-Image", "string", "", "OS image reported by the node.", 1},
+                  {"Kernel-Version", "string", "", "Kernel version reported by the node.", 1},
+                  {"Container-Runtime", "string", "", "Container runtime reported by the node.", 1}},
+                 [](const json::value& o, const std::string& age) {
+                   std::string status = "Unknown";
+                   for (const json::value& c : Array(o, "status.conditions")) {
+                     if (String(c, "type") == "Ready") status = String(c, "status") == "True" ? "Ready" : "NotReady";
+                   }
+                   const json::value* unschedulable = At(o, "spec.unschedulable");
+                   if (unschedulable != nullptr && unschedulable->is_bool() && unschedulable->as_bool()) {
+                     status += ",SchedulingDisabled";
+                   }
+                   std::vector<std::string> roles;
+                   if (const json::value* labels = At(o, "metadata.labels"); labels && labels->is_object()) {
+                     for (const auto& [key, value] : labels->as_object()) {
+                       constexpr std::string_view kRole = "node-role.kubernetes.io/";
+                       if (key.starts_with(kRole) && key.size() > kRole.size()) {
+                         roles.emplace_back(key.substr(kRole.size()));
+                       } else if (key == "kubernetes.io/role" && value.is_string()) {
+                         roles.emplace_back(value.as_string());
+                       }
+                     }
+                   }
+                   std::sort(roles.begin(), roles.end());
+                   std::string internal = "<none>", external = "<none>";
+                   for (const json::value& a : Array(o, "status.addresses")) {
+                     if (String(a, "type") == "InternalIP" && internal == "<none>") internal = String(a, "address");
+                     if (String(a, "type") == "ExternalIP" && external == "<none>") external = String(a, "address");
+                   }
+                   return Cells{Name(o), status, roles.empty() ? std::string("<none>") : Join(roles), age,
+                                String(o, "status.nodeInfo.kubeletVersion"), internal, external,
+                                String(o, "status.nodeInfo.osImage", "<unknown>"),
+                                String(o, "status.nodeInfo.kernelVersion", "<unknown>"),
+                                String(o, "status.nodeInfo.containerRuntimeVersion", "<unknown>")};
+                 }};
+    p["Lease"] = {{kName, {"Holder", "string", "", "The holder of the lease"}, kAge},
+                  [](const json::value& o, const std::string& age) {
+                    return Cells{Name(o), String(o, "spec.holderIdentity"), age};
+                  }};
+    return p;
+  }();
+  return printers;
+}
+
+const Printer& PrinterFor(const api::KindInfo& kind) {
+  static const Printer kDefault{
+      {{"Name", "string", "name", "Name must be unique within a namespace."},
+       {"Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created."}},
+      [](const json::value& o, const std::string& age) { return Cells{Name(o), age}; }};
+  // Kinds of the same name in other groups (events.k8s.io Event) get the default.
+  static const std::vector<std::pair<std::string_view, std::string_view>> kGroups = {
+      {"Namespace", ""}, {"ConfigMap", ""},      {"Secret", ""},      {"ServiceAccount", ""},
+      {"Pod", ""},       {"Deployment", "apps"}, {"ReplicaSet", "apps"}, {"StatefulSet", "apps"},
+      {"Service", ""},   {"Node", ""},           {"Lease", "coordination.k8s.io"}};
+  for (const auto& [name, group] : kGroups) {
+    if (kind.kind == name && kind.group == group) return Printers().at(name);
+  }
+  return kDefault;
+}
+
+}  // namespace
+
+std::optional<std::string> TableVersionAccepted(std::string_view accept) {
+  // Media ranges separated by ',', parameters by ';', in any order.
+  while (!accept.empty()) {
+    size_t comma = accept.find(',');
+    std::string_view range = accept.substr(0, comma);
+    accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
+    bool table = false, meta = false;
+    std::string version;
+    while (!range.empty()) {
+      size_t semi = range.find(';');
+      std::string_view param = range.substr(0, semi);
+      range = semi == std::string_view::npos ? std::string_view() : range.substr(semi + 1);
+      while (!param.empty() && param.front() == ' ') param.remove_prefix(1);
+      while (!param.empty() && param.back() == ' ') param.remove_suffix(1);
+      if (param == "as=Table") table = true;
+      if (param == "g=meta.k8s.io") meta = true;
+      if (param == "v=v1" || param == "v=v1beta1") version = std::string(param.substr(2));
+    }
+    if (table && meta && !version.empty()) return "meta.k8s.io/" + version;
+  }
+  return std::nullopt;
+}
+
+std::string TableJson(const api::KindInfo& kind, const std::vector<json::value>& objects,
+                      std::string_view resource_version, std::string_view continue_token,
+                      const TableOptions& options) {
+  const Printer& printer = PrinterFor(kind);
+  json::object metadata;
+  if (!resource_version.empty()) metadata["resourceVersion"] = resource_version;
+  if (!continue_token.empty()) metadata["continue"] = continue_token;
+  json::array columns;
+  if (options.column_definitions) {
+    for (const Column& c : printer.columns) {
+      columns.push_back(json::object{{"name", c.name}, {"type", c.type}, {"format", c.format},
+                                     {"description", c.description}, {"priority", c.priority}});
+    }
+  }
+  json::array rows;
+  for (const json::value& object : objects) {
+    std::string age = "<unknown>";
+    auto created = api::Time::Parse(String(object, "metadata.creationTimestamp"));
+    if (created.has_value() && !created->IsZero()) {
+      age = HumanDuration(std::chrono::duration_cast<std::chrono::seconds>(options.now - created->ToTimePoint()));
+    }
+    json::object row{{"cells", printer.row(object, age)}};
+    if (options.include_object == "Object") {
+      row["object"] = object;
+    } else if (options.include_object != "None") {
+      json::object partial{{"kind", "PartialObjectMetadata"}, {"apiVersion", "meta.k8s.io/v1"}};
+      if (const json::value* meta = At(object, "metadata")) partial["metadata"] = *meta;
+      row["object"] = std::move(partial);
+    }
+    rows.push_back(std::move(row));
+  }
+  return json::serialize(json::object{{"kind", "Table"},
+                                      {"apiVersion", options.api_version},
+                                      {"metadata", std::move(metadata)},
+                                      {"columnDefinitions", std::move(columns)},
+                                      {"rows", std::move(rows)}});
+}
+
+std::string HumanDuration(std::chrono::seconds d) {
+  int64_t seconds = d.count();
+  if (seconds < -1) return "<invalid>";
+  if (seconds < 0) return "0s";
+  if (seconds < 60 * 2) return std::to_string(seconds) + "s";
+  int64_t minutes = seconds / 60;
+  if (minutes < 10) {
+    int64_t s = seconds % 60;
+    return s == 0 ? std::to_string(minutes) + "m" : std::to_string(minutes) + "m" + std::to_string(s) + "s";
+  }
+  if (minutes < 60 * 3) return std::to_string(minutes) + "m";
+  int64_t hours = minutes / 60;
+  if (hours < 8) {
+    int64_t m = minutes % 60;
+    return m == 0 ? std::to_string(hours) + "h" : std::to_string(hours) + "h" + std::to_string(m) + "m";
+  }
+  if (hours < 48) return std::to_string(hours) + "h";
+  if (hours < 24 * 8) {
+    int64_t h = hours % 24;
+    return h == 0 ? std::to_string(hours / 24) + "d"
+                  : std::to_string(hours / 24) + "d" + std::to_string(h) + "h";
+  }
+  if (hours < 24 * 365 * 2) return std::to_string(hours / 24) + "d";
+  if (hours < 24 * 365 * 8) {
+    int64_t days = (hours / 24) % 365;
+    return days == 0 ? std::to_string(hours / 24 / 365) + "y"
+                     : std::to_string(hours / 24 / 365) + "y" + std::to_string(days) + "d";
+  }
+  return std::to_string(hours / 24 / 365) + "y";
+}
+
+}  // namespace kref::apiserver

@@ -1,0 +1,91 @@
+#include "impl/apiserver/table.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+namespace kref::apiserver {
+namespace {
+
+namespace json = boost::json;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+TEST(HumanDurationTest, PrintsAgesAsUpstream) {
+  EXPECT_EQ(HumanDuration(seconds(-2)), "<invalid>");
+  EXPECT_EQ(HumanDuration(seconds(-1)), "0s");
+  EXPECT_EQ(HumanDuration(seconds(0)), "0s");
+  EXPECT_EQ(HumanDuration(seconds(119)), "119s");
+  EXPECT_EQ(HumanDuration(minutes(2)), "2m");
+  EXPECT_EQ(HumanDuration(minutes(9) + seconds(59)), "9m59s");
+  EXPECT_EQ(HumanDuration(minutes(10) + seconds(59)), "10m");
+  EXPECT_EQ(HumanDuration(hours(3) - seconds(1)), "179m");
+  EXPECT_EQ(HumanDuration(hours(3)), "3h");
+  EXPECT_EQ(HumanDuration(hours(7) + minutes(59)), "7h59m");
+  EXPECT_EQ(HumanDuration(hours(8) + minutes(59)), "8h");
+  EXPECT_EQ(HumanDuration(hours(47) + minutes(59)), "47h");
+  EXPECT_EQ(HumanDuration(hours(48)), "2d");
+  EXPECT_EQ(HumanDuration(hours(24 * 7 + 23)), "7d23h");
+  EXPECT_EQ(HumanDuration(hours(24 * 8)), "8d");
+  EXPECT_EQ(HumanDuration(hours(24 * 365 * 2 - 1)), "729d");
+  EXPECT_EQ(HumanDuration(hours(24 * 365 * 2)), "2y");
+  EXPECT_EQ(HumanDuration(hours(24 * (365 * 2 + 1))), "2y1d");
+  EXPECT_EQ(HumanDuration(hours(24 * 365 * 8)), "8y");
+}
+
+TEST(TableTest, AcceptHeaderAsksForATable) {
+  EXPECT_EQ(TableVersionAccepted("application/json;as=Table;v=v1;g=meta.k8s.io,application/json;"
+                                 "as=Table;v=v1beta1;g=meta.k8s.io,application/json"),
+            "meta.k8s.io/v1");
+  EXPECT_EQ(TableVersionAccepted("application/json; g=meta.k8s.io; as=Table; v=v1beta1"),
+            "meta.k8s.io/v1beta1");
+  EXPECT_FALSE(TableVersionAccepted("application/json"));
+  EXPECT_FALSE(TableVersionAccepted("application/json;as=Table;v=v2;g=meta.k8s.io"));
+  EXPECT_FALSE(TableVersionAccepted(""));
+}
+
+TEST(TableTest, DeploymentRowsHaveUpstreamColumns) {
+  const api::KindInfo* kind = api::Registry::Default().FindResource("apps", "v1", "deployments");
+  ASSERT_NE(kind, nullptr);
+  json::value deployment = json::parse(R"({"metadata":{"name":"web","creationTimestamp":"2026-01-01T00:00:00Z"},
+      "spec":{"replicas":3,"selector":{"matchLabels":{"app":"web"}},
+              "template":{"spec":{"containers":[{"name":"a","image":"nginx"},{"name":"b","image":"busybox"}]}}},
+      "status":{"readyReplicas":2,"updatedReplicas":3,"availableReplicas":2}})");
+  TableOptions options;
+  options.now = api::Time::Parse("2026-01-01T00:05:00Z")->ToTimePoint();
+  json::object table = json::parse(TableJson(*kind, {deployment}, "7", "", options)).as_object();
+  EXPECT_EQ(table["kind"], "Table");
+  EXPECT_EQ(table["apiVersion"], "meta.k8s.io/v1");
+  EXPECT_EQ(table["metadata"].at("resourceVersion"), "7");
+  std::vector<std::string> names;
+  for (const auto& c : table["columnDefinitions"].as_array()) {
+    names.push_back(std::string(c.at("name").as_string()) + (c.at("priority").as_int64() ? "*" : ""));
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Name", "Ready", "Up-to-date", "Available", "Age",
+                                             "Containers*", "Images*", "Selector*"}));
+  EXPECT_EQ(json::serialize(table["rows"].at(0).at("cells")),
+            R"(["web","2/3",3,2,"5m","a,b","nginx,busybox","app=web"])");
+  EXPECT_EQ(table["rows"].at(0).at("object").at("kind"), "PartialObjectMetadata");
+}
+
+TEST(TableTest, PodRowsAndUnknownKinds) {
+  const api::KindInfo* pods = api::Registry::Default().FindResource("", "v1", "pods");
+  json::value pod = json::parse(R"({"metadata":{"name":"p"},"spec":{"containers":[{"name":"a"},{"name":"b"}],"nodeName":"n1"},
+      "status":{"phase":"Running","podIP":"10.0.0.5","containerStatuses":[
+        {"name":"a","ready":true,"restartCount":1,"state":{"running":{}}},
+        {"name":"b","ready":false,"restartCount":2,"state":{"waiting":{"reason":"CrashLoopBackOff"}}}]}})");
+  TableOptions options;
+  options.include_object = "None";
+  json::object table = json::parse(TableJson(*pods, {pod}, "", "", options)).as_object();
+  EXPECT_EQ(json::serialize(table["rows"].at(0).at("cells")),
+            R"(["p","1/2","CrashLoopBackOff","3","<unknown>","10.0.0.5","n1","<none>","<none>"])");
+  EXPECT_FALSE(table["rows"].at(0).as_object().contains("object"));
+
+  const api::KindInfo* jobs = api::Registry::Default().FindResource("batch", "v1", "jobs");
+  json::object other = json::parse(TableJson(*jobs, {json::parse(R"({"metadata":{"name":"j"}})")}, "", "", {})).as_object();
+  EXPECT_EQ(other["columnDefinitions"].as_array().size(), 2u);  // NAME, AGE
+}
+
+}  // namespace
+}  // namespace kref::apiserver
