@@ -1,6 +1,8 @@
 #include "impl/cmd/kref/apiserver_command.h"
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/ranges.h>
@@ -13,6 +15,40 @@
 #include "impl/store/store.h"
 
 namespace kref::cli {
+namespace {
+
+// A kubeconfig with one cluster at `server`, one context and an empty user (the API has no
+// authentication yet), written atomically.
+Status WriteKubeconfig(const std::string& path, const std::string& server) {
+  std::string text =
+      "apiVersion: v1\n"
+      "kind: Config\n"
+      "clusters:\n"
+      "- name: kref\n"
+      "  cluster:\n"
+      "    server: " + server + "\n"
+      "contexts:\n"
+      "- name: kref\n"
+      "  context:\n"
+      "    cluster: kref\n"
+      "    user: kref\n"
+      "current-context: kref\n"
+      "users:\n"
+      "- name: kref\n"
+      "  user: {}\n";
+  std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << text;
+    if (!out.flush()) return InternalError("cannot write " + temporary);
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) return InternalError("cannot write " + path + ": " + ec.message());
+  return Status();
+}
+
+}  // namespace
 
 int RunApiServer(const ApiServerCommandOptions& options) {
   // Block the stop signals before any thread starts, then wait for one below.
@@ -22,8 +58,9 @@ int RunApiServer(const ApiServerCommandOptions& options) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  auto fail = [](const Status& status) {
-    std::cerr << "kref apiserver: " << status.message() << "\n";
+  std::string who = "kref " + options.role;
+  auto fail = [&who](const Status& status) {
+    std::cerr << who << ": " << status.message() << "\n";
     return 1;
   };
   std::unique_ptr<store::Kv> kv;
@@ -51,13 +88,36 @@ int RunApiServer(const ApiServerCommandOptions& options) {
       {.address = options.bind_address, .port = options.port, .threads = 4},
       [&api](const apiserver::HttpRequest& request) { return api.Handle(request); });
   if (!http.has_value()) return fail(http.error());
-  spdlog::info("kref apiserver: serving http://{}:{} on {}", options.bind_address,
-               (*http)->port(), storage);
+  std::string url = "http://" + options.bind_address + ":" + std::to_string((*http)->port());
+  spdlog::info("{}: serving {} on {}", who, url, storage);
+  if (!options.kubeconfig.empty()) {
+    if (Status s = WriteKubeconfig(options.kubeconfig, url); !s.ok()) return fail(s);
+    std::cout << "kref is up: the Kubernetes API is at " << url << "\n"
+              << "  export KUBECONFIG=" << options.kubeconfig << "\n"
+              << "  kubectl get namespaces\n"
+              << "Stop it with Ctrl-C (SIGINT) or SIGTERM." << std::endl;
+  }
   int signal = 0;
   sigwait(&stop_signals, &signal);
-  spdlog::info("kref apiserver: stopping on signal {}", signal);
+  spdlog::info("{}: stopping on signal {}", who, signal);
   http->reset();
   return 0;
+}
+
+int RunUp(const UpCommandOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.data_dir, ec);
+  if (ec) {
+    std::cerr << "kref up: cannot create " << options.data_dir << ": " << ec.message() << "\n";
+    return 1;
+  }
+  std::string dir = std::filesystem::absolute(options.data_dir).string();
+  ApiServerCommandOptions serve;
+  serve.data_dir = dir + "/store";
+  serve.port = options.port;
+  serve.kubeconfig = dir + "/kubeconfig";
+  serve.role = "up";
+  return RunApiServer(serve);
 }
 
 }  // namespace kref::cli

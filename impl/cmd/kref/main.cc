@@ -125,6 +125,18 @@ int main(int argc, char** argv) {
   apiserver->add_option("--port", apiserver_options.port, "Port to listen on (0: any free port)")
       ->capture_default_str();
 
+  kref::cli::UpCommandOptions up_options;
+  CLI::App* up = app.add_subcommand(
+      "up",
+      "Run the control plane on one machine (the embedded store and the API server, on "
+      "loopback), write <data-dir>/kubeconfig for kubectl, and stop cleanly on SIGINT or "
+      "SIGTERM");
+  up->add_option("--data-dir", up_options.data_dir,
+                 "Directory for the store (<data-dir>/store) and the kubeconfig")
+      ->required();
+  up->add_option("--port", up_options.port, "Port of the API (0: any free port)")
+      ->capture_default_str();
+
   CLI::App* bench = app.add_subcommand("bench", "Load drivers for kref's components");
   bench->require_subcommand(1);
   kref::cli::BenchStoreOptions bench_store_options;
@@ -176,6 +188,7 @@ int main(int argc, char** argv) {
 
   if (store->parsed()) return kref::cli::RunStore(store_options);
   if (apiserver->parsed()) return kref::cli::RunApiServer(apiserver_options);
+  if (up->parsed()) return kref::cli::RunUp(up_options);
   if (bench_store->parsed()) return kref::cli::RunBenchStore(bench_store_options);
 
   if (version->parsed()) {
