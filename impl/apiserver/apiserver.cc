@@ -470,6 +470,79 @@ Result<std::unique_ptr<api::Object>> PrepareForUpdate(const api::KindInfo& kind,
 
 }  // namespace
 
+namespace {
+
+// The autoscaling/v1 Scale of a scalable object (its JSON).
+json::value ScaleOf(const json::value& object) {
+  json::object meta;
+  for (std::string_view key : {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+    if (const json::value* v = object.at("metadata").as_object().if_contains(key)) meta[key] = *v;
+  }
+  int64_t replicas = 0, observed = 0;
+  std::string selector;
+  if (const json::value* spec = object.as_object().if_contains("spec")) {
+    if (const json::value* r = spec->as_object().if_contains("replicas"); r && r->is_int64()) {
+      replicas = r->as_int64();
+    }
+    if (const json::value* sel = spec->as_object().if_contains("selector")) {
+      if (sel->is_object() && sel->as_object().contains("matchLabels") == false &&
+          sel->as_object().contains("matchExpressions") == false && !sel->as_object().empty()) {
+        // A ReplicationController's selector is a plain label map.
+        std::vector<std::string> parts;
+        for (const auto& [k, v] : sel->as_object()) {
+          parts.push_back(std::string(k) + "=" + (v.is_string() ? std::string(v.as_string()) : ""));
+        }
+        std::sort(parts.begin(), parts.end());
+        for (const std::string& part : parts) selector += (selector.empty() ? "" : ",") + part;
+      } else if (auto decoded = api::FromJsonValue<api::meta::LabelSelector>(*sel)) {
+        if (auto parsed = api::labels::Selector::FromLabelSelector(*decoded)) selector = parsed->ToString();
+      }
+    }
+  }
+  if (const json::value* status = object.as_object().if_contains("status")) {
+    if (const json::value* r = status->as_object().if_contains("replicas"); r && r->is_int64()) {
+      observed = r->as_int64();
+    }
+  }
+  json::object status{{"replicas", observed}};
+  if (!selector.empty()) status["selector"] = selector;
+  return json::object{{"kind", "Scale"},
+                      {"apiVersion", "autoscaling/v1"},
+                      {"metadata", std::move(meta)},
+                      {"spec", json::object{{"replicas", replicas}}},
+                      {"status", std::move(status)}};
+}
+
+// Reads a Scale sent for `old` (its JSON) into the object: spec.replicas, and its
+// resourceVersion as a precondition. BadRequest for a body that is not a Scale.
+Result<json::value> ApplyScale(json::value old, const json::value& scale) {
+  const json::object* object = scale.if_object();
+  if (object == nullptr) return BadRequest("the body is not a Scale");
+  const json::value* kind = object->if_contains("kind");
+  if (kind != nullptr && *kind != "Scale") return BadRequest("the body is not a Scale");
+  const json::value* replicas = nullptr;
+  if (const json::value* spec = object->if_contains("spec"); spec && spec->is_object()) {
+    replicas = spec->as_object().if_contains("replicas");
+  }
+  if (replicas != nullptr && !replicas->is_int64()) {
+    return BadRequest("json: cannot unmarshal " + std::string(replicas->is_string() ? "string" : "value") +
+                      " into field spec.replicas of type int32");
+  }
+  json::value& spec = old.as_object()["spec"];
+  if (!spec.is_object()) spec.emplace_object();
+  spec.as_object()["replicas"] = replicas != nullptr ? replicas->as_int64() : 0;
+  json::object& meta = old.as_object()["metadata"].as_object();
+  meta.erase("resourceVersion");
+  if (const json::value* m = object->if_contains("metadata"); m && m->is_object()) {
+    if (const json::value* rv = m->as_object().if_contains("resourceVersion"); rv && rv->is_string()) {
+      meta["resourceVersion"] = *rv;
+    }
+  }
+  return old;
+}
+
+}  // namespace
+
 ApiServer::ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options)
     : kv_(kv), objects_(kv), registry_(registry), options_(std::move(options)), rng_(options_.seed) {}
 
@@ -529,7 +602,17 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
     return ErrorResponse(PathNotFound());
   }
   if (!kind->namespaced && !info->namespace_.empty()) return ErrorResponse(PathNotFound());
-  if (!info->subresource.empty()) return ErrorResponse(PathNotFound());
+  if (!info->subresource.empty()) {
+    // status and scale: get, update and patch, where the kind has them.
+    bool served = (info->subresource == "status" || info->subresource == "scale") &&
+                  std::find(kind->subresources.begin(), kind->subresources.end(),
+                            info->subresource) != kind->subresources.end();
+    if (!served) return ErrorResponse(PathNotFound());
+    if (info->verb != "get" && info->verb != "update" && info->verb != "patch") {
+      return ErrorResponse(MethodNotSupported(std::string(kind->resource) + "/" + info->subresource,
+                                              kind->group, info->verb));
+    }
+  }
   // Writes name their object (update, patch) or their collection (create), not the other.
   bool named = !info->name.empty();
   if (((info->verb == "update" || info->verb == "patch") && !named) ||
@@ -558,6 +641,9 @@ HttpResponse ApiServer::Get(const Call& call) {
   }
   auto object = Load(call.kind, *stored);
   if (!object.has_value()) return ErrorResponse(object.error());
+  if (call.info.subresource == "scale") {
+    return JsonResponse(200, json::serialize(ScaleOf(json::parse((*object)->ToJson()))));
+  }
   if (auto table = TableRequested(call)) {
     return JsonResponse(200, TableJson(call.kind, {json::parse((*object)->ToJson())},
                                        (*object)->metadata().resourceVersion, "", *table));
@@ -743,81 +829,17 @@ HttpResponse ApiServer::Create(const Call& call) {
   return response;
 }
 
-HttpResponse ApiServer::Update(const Call& call) {
-  auto dry_run = ParseDryRun(call.query);
-  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
-  auto body = DecodeBody(registry_, call.http, call.query, call.kind);
-  if (!body.has_value()) return ErrorResponse(body.error());
-  api::meta::ObjectMeta& sent = body->object->metadata();
-  if (Status s = CheckNamespace(call.info, call.kind, *body->object); !s.ok()) return ErrorResponse(s);
-  if (sent.name != call.info.name) {
-    return ErrorResponse(BadRequest("the name of the object (" + sent.name +
-                                    ") does not match the name on the URL (" + call.info.name + ")"));
-  }
-  auto stored = objects_.Get(call.Key());
-  if (!stored.has_value()) {
-    if (stored.error().IsNotFound()) {
-      return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
-    }
-    return ErrorResponse(stored.error());
-  }
-  if (sent.resourceVersion.empty()) {
-    return ErrorResponse(api::validation::InvalidError(
-        call.kind.group, call.kind.kind, sent.name,
-        {api::validation::Invalid(api::validation::Path("metadata").Child("resourceVersion"),
-                                  api::validation::BadValue::Raw("0x0"),
-                                  "must be specified for an update")}));
-  }
-  if (sent.resourceVersion != std::to_string(stored->revision)) {
-    return ErrorResponse(Conflict(call.kind.resource, call.kind.group, sent.name, kObjectModified));
-  }
-  auto old = Load(call.kind, *stored);
-  if (!old.has_value()) return ErrorResponse(old.error());
-  auto prepared = PrepareForUpdate(call.kind, **old, std::move(body->object));
-  if (!prepared.has_value()) return ErrorResponse(prepared.error());
-  api::Object& object = **prepared;
-  api::meta::ObjectMeta& meta = object.metadata();
-  object.Default();
-  api::validation::FieldErrors errors = object.Validate();
-  if (!errors.empty()) {
-    return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
-  }
-  if (!*dry_run) {
-    meta.resourceVersion.clear();
-    auto revision = objects_.Update(call.Key(), object.ToJson(), stored->revision);
-    if (!revision.has_value()) {
-      if (revision.error().IsAborted()) {
-        return ErrorResponse(Conflict(call.kind.resource, call.kind.group, meta.name, kObjectModified));
-      }
-      if (revision.error().IsNotFound()) {
-        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
-      }
-      return ErrorResponse(revision.error());
-    }
-    meta.resourceVersion = std::to_string(*revision);
-  } else {
-    meta.resourceVersion = std::to_string(stored->revision);
-  }
-  HttpResponse response = JsonResponse(200, object.ToJson());
-  AddWarnings(response, body->warnings);
-  return response;
-}
+// ---- Updates: PUT and PATCH of an object, its status or its scale ----
 
-HttpResponse ApiServer::Patch(const Call& call) {
+
+HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
   auto dry_run = ParseDryRun(call.query);
   if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
   auto validation = ParseFieldValidation(call.query);
   if (!validation.has_value()) return ErrorResponse(validation.error());
-  std::string media = MediaType(call.http.Header("content-type"));
-  bool merge = media == "application/merge-patch+json";
-  if (!merge && media != "application/json-patch+json") {
-    return ErrorResponse(
-        UnsupportedMediaType({"application/json-patch+json", "application/merge-patch+json"}));
-  }
-  json::error_code ec;
-  json::value patch = json::parse(call.http.body, ec);
-  if (ec) return ErrorResponse(BadRequest("error decoding patch: " + ec.message()));
-  // Applied to the latest object; tried again when the object changes meanwhile.
+  const std::string& part = call.info.subresource;  // "", "status" or "scale"
+  // Tried again when the object changes meanwhile, unless the request named the version it
+  // changes (then the change is a conflict).
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto stored = objects_.Get(call.Key());
     if (!stored.has_value()) {
@@ -828,22 +850,36 @@ HttpResponse ApiServer::Patch(const Call& call) {
     }
     auto old = Load(call.kind, *stored);
     if (!old.has_value()) return ErrorResponse(old.error());
-    json::value patched = json::parse((*old)->ToJson());
-    if (merge) {
-      patched = MergePatch(std::move(patched), patch);
-    } else {
-      auto applied = JsonPatch(std::move(patched), patch);
-      if (!applied.has_value()) {
-        if (applied.error().IsInvalidArgument()) return ErrorResponse(BadRequest(applied.error().message()));
-        return ErrorResponse(applied.error().WithDetails({.reason = "Invalid"}));
+    json::value old_json = json::parse((*old)->ToJson());
+    auto changed = mutate(old_json);
+    if (!changed.has_value()) return ErrorResponse(changed.error());
+    json::value result = std::move(*changed);
+    if (part == "status") {
+      // Only the status changes through /status; the rest stays as stored.
+      json::value status = result.is_object() && result.as_object().contains("status")
+                               ? result.as_object()["status"]
+                               : json::value();
+      std::string sent_rv;
+      if (const json::value* m = result.is_object() ? result.as_object().if_contains("metadata") : nullptr) {
+        if (const json::value* rv = m->is_object() ? m->as_object().if_contains("resourceVersion") : nullptr) {
+          if (rv->is_string()) sent_rv = std::string(rv->as_string());
+        }
       }
-      patched = std::move(*applied);
+      result = old_json;
+      if (status.is_null()) {
+        result.as_object().erase("status");
+      } else {
+        result.as_object()["status"] = std::move(status);
+      }
+      json::object& meta = result.as_object()["metadata"].as_object();
+      meta.erase("resourceVersion");
+      if (!sent_rv.empty()) meta["resourceVersion"] = sent_rv;
     }
-    auto body = DecodeValue(registry_, std::move(patched), *validation, call.kind);
+    auto body = DecodeValue(registry_, std::move(result), *validation, call.kind);
     if (!body.has_value()) return ErrorResponse(body.error());
     api::meta::ObjectMeta& sent = body->object->metadata();
-    // A resourceVersion in the patch is a precondition.
-    if (!sent.resourceVersion.empty() && sent.resourceVersion != std::to_string(stored->revision)) {
+    bool conditional = !sent.resourceVersion.empty();
+    if (conditional && sent.resourceVersion != std::to_string(stored->revision)) {
       return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
     }
     if (sent.name != call.info.name) {
@@ -851,12 +887,15 @@ HttpResponse ApiServer::Patch(const Call& call) {
                                       ") does not match the name on the URL (" + call.info.name + ")"));
     }
     if (Status s = CheckNamespace(call.info, call.kind, *body->object); !s.ok()) return ErrorResponse(s);
-    auto prepared = PrepareForUpdate(call.kind, **old, std::move(body->object));
-    if (!prepared.has_value()) return ErrorResponse(prepared.error());
-    api::Object& object = **prepared;
-    api::meta::ObjectMeta& meta = object.metadata();
-    object.Default();
-    api::validation::FieldErrors errors = object.Validate();
+    std::unique_ptr<api::Object> object = std::move(body->object);
+    if (part != "status") {
+      auto prepared = PrepareForUpdate(call.kind, **old, std::move(object));
+      if (!prepared.has_value()) return ErrorResponse(prepared.error());
+      object = std::move(*prepared);
+    }
+    api::meta::ObjectMeta& meta = object->metadata();
+    object->Default();
+    api::validation::FieldErrors errors = object->Validate();
     if (!errors.empty()) {
       return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
     }
@@ -864,9 +903,14 @@ HttpResponse ApiServer::Patch(const Call& call) {
       meta.resourceVersion = std::to_string(stored->revision);
     } else {
       meta.resourceVersion.clear();
-      auto revision = objects_.Update(call.Key(), object.ToJson(), stored->revision);
+      auto revision = objects_.Update(call.Key(), object->ToJson(), stored->revision);
       if (!revision.has_value()) {
-        if (revision.error().IsAborted()) continue;  // changed meanwhile: patch the new version
+        if (revision.error().IsAborted()) {
+          if (conditional) {
+            return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+          }
+          continue;
+        }
         if (revision.error().IsNotFound()) {
           return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
         }
@@ -874,11 +918,65 @@ HttpResponse ApiServer::Patch(const Call& call) {
       }
       meta.resourceVersion = std::to_string(*revision);
     }
-    HttpResponse response = JsonResponse(200, object.ToJson());
+    HttpResponse response =
+        JsonResponse(200, part == "scale" ? json::serialize(ScaleOf(json::parse(object->ToJson())))
+                                          : object->ToJson());
     AddWarnings(response, body->warnings);
     return response;
   }
   return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+}
+
+HttpResponse ApiServer::Update(const Call& call) {
+  std::string media = MediaType(call.http.Header("content-type"));
+  json::value sent;
+  if (media == "application/json") {
+    json::error_code ec;
+    sent = json::parse(call.http.body, ec);
+    if (ec) return ErrorResponse(BadRequest("couldn't get version/kind; json parse error: " + ec.message()));
+  } else if (media == "application/yaml") {
+    auto documents = api::ParseManifests(call.http.body);
+    if (!documents.has_value()) return ErrorResponse(BadRequest(documents.error().message()));
+    if (documents->size() != 1) return ErrorResponse(BadRequest("the body must hold exactly one object"));
+    sent = std::move(documents->front().value);
+  } else {
+    return ErrorResponse(UnsupportedMediaType({"application/json", "application/yaml"}));
+  }
+  bool scale = call.info.subresource == "scale";
+  return Mutate(call, [&](json::value old) -> Result<json::value> {
+    if (scale) return ApplyScale(std::move(old), sent);
+    return sent;
+  });
+}
+
+HttpResponse ApiServer::Patch(const Call& call) {
+  std::string media = MediaType(call.http.Header("content-type"));
+  bool merge = media == "application/merge-patch+json";
+  if (!merge && media != "application/json-patch+json") {
+    return ErrorResponse(
+        UnsupportedMediaType({"application/json-patch+json", "application/merge-patch+json"}));
+  }
+  json::error_code ec;
+  json::value patch = json::parse(call.http.body, ec);
+  if (ec) return ErrorResponse(BadRequest("error decoding patch: " + ec.message()));
+  bool scale = call.info.subresource == "scale";
+  return Mutate(call, [&](json::value old) -> Result<json::value> {
+    // A scale is patched as a Scale, then read back into the object.
+    json::value target = scale ? ScaleOf(old) : old;
+    json::value patched;
+    if (merge) {
+      patched = MergePatch(std::move(target), patch);
+    } else {
+      auto applied = JsonPatch(std::move(target), patch);
+      if (!applied.has_value()) {
+        if (applied.error().IsInvalidArgument()) return BadRequest(applied.error().message());
+        return applied.error().WithDetails({.reason = "Invalid"});
+      }
+      patched = std::move(*applied);
+    }
+    if (scale) return ApplyScale(std::move(old), patched);
+    return patched;
+  });
 }
 
 HttpResponse ApiServer::Delete(const Call& call) {

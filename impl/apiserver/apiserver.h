@@ -8,7 +8,8 @@
 // patch and JSON patch), delete and deletecollection, with upstream's errors as metav1.Status objects (400, 404,
 // 405, 409, 410, 413, 415, 422).
 // get, list and watch answer with a meta.k8s.io Table when the Accept header asks for one.
-// Not yet: strategic merge and apply patches, subresources,
+// The status and scale subresources are served (get, update, patch).
+// Not yet: strategic merge and apply patches, other subresources,
 // bookmarks, graceful deletion and finalizers (405, 404 or 415 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
@@ -18,7 +19,9 @@
 // Thread safety: Handle may be called from many threads at once.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 
@@ -64,6 +67,13 @@ class ApiServer {
   HttpResponse Create(const Call& call);
   HttpResponse Update(const Call& call);
   HttpResponse Patch(const Call& call);
+  // How an update turns the stored object's JSON into the new one.
+  using Mutation = std::function<Result<boost::json::value>(boost::json::value old)>;
+  // The update pipeline of PUT and PATCH on an object, its status or its scale: read the
+  // latest object, mutate it, keep what the server owns, default, validate, write guarded by
+  // the revision read (again from the top if the object changed, unless the request named a
+  // resourceVersion).
+  HttpResponse Mutate(const Call& call, const Mutation& mutate);
   HttpResponse Delete(const Call& call);
   HttpResponse DeleteCollection(const Call& call);
 

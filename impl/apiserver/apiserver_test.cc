@@ -419,6 +419,73 @@ TEST_F(ApiServerTest, PatchValidatesAndBumpsGeneration) {
   EXPECT_EQ(Json(Call("GET", url))["spec"].at("replicas").as_int64(), 5);
 }
 
+constexpr char kDeployment[] =
+    R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},)"
+    R"("spec":{"replicas":2,"selector":{"matchLabels":{"a":"b"}},)"
+    R"("template":{"metadata":{"labels":{"a":"b"}},)"
+    R"("spec":{"containers":[{"name":"c","image":"i"}]}}}})";
+
+TEST_F(ApiServerTest, StatusSubresourceChangesOnlyTheStatus) {
+  ASSERT_EQ(Call("POST", "/apis/apps/v1/namespaces/default/deployments", kDeployment).status, 201);
+  const std::string url = "/apis/apps/v1/namespaces/default/deployments/d";
+  json::object d = Json(Call("GET", url + "/status"));
+  d["status"] = json::object{{"replicas", 2}, {"readyReplicas", 1}};
+  d["spec"].as_object()["replicas"] = 9;  // ignored through /status
+  HttpResponse updated = Call("PUT", url + "/status", json::serialize(d));
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  json::object after = Json(Call("GET", url));
+  EXPECT_EQ(after["status"].at("readyReplicas").as_int64(), 1);
+  EXPECT_EQ(after["spec"].at("replicas").as_int64(), 2);
+  EXPECT_EQ(after["metadata"].at("generation").as_int64(), 1);
+  HttpResponse patched = Call("PATCH", url + "/status", R"({"status":{"availableReplicas":1}})",
+                              "application/merge-patch+json");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(Json(patched)["status"].at("availableReplicas").as_int64(), 1);
+  EXPECT_EQ(Json(patched)["status"].at("readyReplicas").as_int64(), 1);
+  // The stale version conflicts; kinds without /status have none.
+  EXPECT_EQ(Call("PUT", url + "/status", json::serialize(d)).status, 409);
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/cm/status").status, 404);
+  EXPECT_EQ(Call("DELETE", url + "/status").status, 405);
+}
+
+TEST_F(ApiServerTest, ScaleSubresourceReadsAndSetsReplicas) {
+  ASSERT_EQ(Call("POST", "/apis/apps/v1/namespaces/default/deployments", kDeployment).status, 201);
+  const std::string url = "/apis/apps/v1/namespaces/default/deployments/d";
+  HttpResponse scale = Call("GET", url + "/scale");
+  ASSERT_EQ(scale.status, 200) << scale.body;
+  json::object s = Json(scale);
+  EXPECT_EQ(Str(s["kind"]), "Scale");
+  EXPECT_EQ(Str(s["apiVersion"]), "autoscaling/v1");
+  EXPECT_EQ(s["spec"].at("replicas").as_int64(), 2);
+  EXPECT_EQ(Str(s["status"].at("selector")), "a=b");
+  // kubectl scale: a merge patch of the Scale.
+  HttpResponse patched = Call("PATCH", url + "/scale", R"({"spec":{"replicas":5}})",
+                              "application/merge-patch+json");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(Json(patched)["spec"].at("replicas").as_int64(), 5);
+  json::object d = Json(Call("GET", url));
+  EXPECT_EQ(d["spec"].at("replicas").as_int64(), 5);
+  EXPECT_EQ(d["metadata"].at("generation").as_int64(), 2);
+  EXPECT_EQ(Str(d["spec"].at("template").at("spec").at("containers").at(0).at("image")), "i");
+  // PUT with the Scale's resourceVersion is conditional.
+  s = Json(Call("GET", url + "/scale"));
+  s["spec"].as_object()["replicas"] = 1;
+  ASSERT_EQ(Call("PUT", url + "/scale", json::serialize(s)).status, 200);
+  EXPECT_EQ(Call("PUT", url + "/scale", json::serialize(s)).status, 409);
+  HttpResponse negative = Call("PATCH", url + "/scale", R"({"spec":{"replicas":-1}})",
+                               "application/merge-patch+json");
+  EXPECT_EQ(negative.status, 422);
+}
+
+TEST_F(ApiServerTest, UpdateWithoutResourceVersionIsUnconditional) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  HttpResponse r = Call("PUT", "/api/v1/namespaces/default/configmaps/cm",
+                        R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm"},"data":{"z":"1"}})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::serialize(Json(r)["data"]), R"({"z":"1"})");
+}
+
 // Reads a watch body until it holds `lines` lines or ends, waiting for its ready signal (with a
 // deadline) when it has nothing.
 class WatchReader {

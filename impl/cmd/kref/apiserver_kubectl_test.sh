@@ -153,6 +153,12 @@ namespace/team-a"
   expect "patched fields" 0 "${k[@]}" get deployment web \
     -o jsonpath='{.metadata.labels.tier} {.metadata.annotations.note} {.spec.replicas} {.spec.template.spec.containers[0].image} {.metadata.generation}'
   expect_output "patched values" "frontend hello 3 nginx:1.27 3"
+  expect "scale" 0 "${k[@]}" scale deployment web --replicas=4
+  expect_output "scale output" "deployment.apps/web scaled"
+  expect "scaled" 0 "${k[@]}" get deployment web -o jsonpath='{.spec.replicas} {.metadata.generation}'
+  expect_output "scaled replicas" "4 4"
+  expect "scale with a stale --resource-version" nonzero "${k[@]}" scale deployment web --replicas=2 --resource-version=1
+  expect_contains "scale precondition" "Expected resource version to be 1"
   expect "invalid patch" nonzero "${k[@]}" patch deployment web --type=merge -p '{"spec":{"replicas":-1}}'
   expect_contains "patch 422" 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'
   # get -w: the current object, then each change, as they happen.
