@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "impl/api/core/types.h"
 #include "impl/api/fields.h"
 #include "impl/api/labels.h"
 #include "impl/api/manifest.h"
@@ -12,6 +13,7 @@
 #include "impl/apiserver/errors.h"
 #include "impl/apiserver/patch.h"
 #include "impl/apiserver/request_info.h"
+#include "impl/apiserver/service_allocator.h"
 #include "impl/apiserver/table.h"
 #include "impl/common/base64.h"
 
@@ -289,6 +291,12 @@ HttpResponse ExpiredContinue(const std::string& restart) {
   return response;
 }
 
+// The range keys an object holds (a Service's cluster IP and node ports), released with it.
+std::vector<std::string> Held(const api::Object& object) {
+  const auto* service = object.As<api::core::Service>();
+  return service != nullptr ? ServiceAllocator::Held(*service) : std::vector<std::string>();
+}
+
 std::string WatchEventLine(std::string_view type, const std::string& object_json) {
   return "{\"type\":\"" + std::string(type) + "\",\"object\":" + object_json + "}\n";
 }
@@ -544,24 +552,59 @@ Result<json::value> ApplyScale(json::value old, const json::value& scale) {
 }  // namespace
 
 ApiServer::ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options)
-    : kv_(kv), objects_(kv), registry_(registry), options_(std::move(options)), rng_(options_.seed) {}
+    : kv_(kv),
+      objects_(kv),
+      registry_(registry),
+      options_(std::move(options)),
+      rng_(options_.seed),
+      services_(objects_, options_.service_ranges, options_.seed + 1) {}
 
-Status ApiServer::Bootstrap() {
-  const api::KindInfo* namespaces = registry_.FindResource("", "v1", "namespaces");
-  for (std::string_view name : kDefaultNamespaces) {
-    std::string key = ObjectKey("namespaces", "", name);
+Status ApiServer::Bootstrap(const std::string& advertise_ip, int port) {
+  auto create_missing = [&](std::string_view resource, json::value value,
+                            std::vector<std::string> claims = {}) -> Status {
+    const api::KindInfo* kind = registry_.FindResource("", "v1", resource);
+    KREF_ASSIGN_OR_RETURN(std::unique_ptr<api::Object> object, kind->decode(*kind, value, nullptr));
+    std::string key = ObjectKey(resource, object->metadata().namespace_, object->metadata().name);
     auto existing = objects_.Get(key);
-    if (existing.has_value()) continue;
+    if (existing.has_value()) return Status();
     if (!existing.error().IsNotFound()) return existing.error();
-    json::value value = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
-    KREF_ASSIGN_OR_RETURN(std::unique_ptr<api::Object> object, namespaces->decode(*namespaces, value, nullptr));
     object->metadata().uid = NewUid();
     object->metadata().creationTimestamp = api::Time::FromTimePoint(options_.clock->Now());
     object->PrepareForCreate();
     object->Default();
-    auto created = objects_.Create(key, object->ToJson());
+    if (auto* service = object->As<api::core::Service>()) {
+      KREF_ASSIGN_OR_RETURN(RangeClaims range_claims, services_.Prepare(nullptr, *service));
+      claims = std::move(range_claims.claim);
+    }
+    auto created = objects_.Create(key, object->ToJson(), claims);
     if (!created.has_value() && !created.error().IsAlreadyExists()) return created.error();
+    return Status();
+  };
+  for (std::string_view name : kDefaultNamespaces) {
+    KREF_RETURN_IF_ERROR(create_missing(
+        "namespaces", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}}));
   }
+  // The `kubernetes` Service in default, at the range's first address, and its Endpoints: this
+  // API server.
+  json::value labels = {{"component", "apiserver"}, {"provider", "kubernetes"}};
+  KREF_RETURN_IF_ERROR(create_missing(
+      "services",
+      {{"apiVersion", "v1"},
+       {"kind", "Service"},
+       {"metadata", {{"name", "kubernetes"}, {"namespace", "default"}, {"labels", labels}}},
+       {"spec",
+        {{"type", "ClusterIP"},
+         {"clusterIP", options_.service_ranges.FirstServiceIp()},
+         {"ports", json::array{{{"name", "https"}, {"port", 443}, {"protocol", "TCP"}, {"targetPort", port}}}}}}}));
+  KREF_RETURN_IF_ERROR(create_missing(
+      "endpoints",
+      {{"apiVersion", "v1"},
+       {"kind", "Endpoints"},
+       {"metadata", {{"name", "kubernetes"}, {"namespace", "default"}, {"labels", {{"endpointslice.kubernetes.io/skip-mirror", "true"}}}}},
+       {"subsets",
+        json::array{{{"addresses", json::array{{{"ip", advertise_ip}}}},
+                     {"ports", json::array{{{"name", "https"}, {"port", port}, {"protocol", "TCP"}}}}}}}}));
+  ready_ = true;
   return Status();
 }
 
@@ -570,7 +613,11 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   std::string_view path = http.path;
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   if (path == "/version") return JsonResponse(200, VersionJson());
-  if (path == "/healthz" || path == "/livez" || path == "/readyz") return TextResponse(200, "ok");
+  if (path == "/healthz" || path == "/livez") return TextResponse(200, "ok");
+  if (path == "/readyz") {
+    // Ready once the bootstrap objects exist, as upstream's post-start hooks gate readyz.
+    return ready_ ? TextResponse(200, "ok") : TextResponse(503, "readyz check failed: bootstrap not done");
+  }
   if (path == "/api") return JsonResponse(200, ApiVersionsJson(options_.server_address));
   if (path == "/apis") return JsonResponse(200, ApiGroupListJson(registry_));
 
@@ -814,15 +861,28 @@ HttpResponse ApiServer::Create(const Call& call) {
       return ErrorResponse(ns.error());
     }
   }
-  if (!*dry_run) {
-    auto revision = objects_.Create(call.Key(meta.name), object.ToJson());
+  // A Service gets its cluster IP and node ports; a lost race for one is tried again.
+  api::core::Service* service = object.As<api::core::Service>();
+  const api::core::ServiceSpec requested = service != nullptr ? service->spec : api::core::ServiceSpec();
+  for (int attempt = 0;; ++attempt) {
+    RangeClaims claims;
+    if (service != nullptr) {
+      service->spec = requested;
+      auto prepared = services_.Prepare(nullptr, *service);
+      if (!prepared.has_value()) return ErrorResponse(prepared.error());
+      claims = std::move(*prepared);
+    }
+    if (*dry_run) break;
+    auto revision = objects_.Create(call.Key(meta.name), object.ToJson(), claims.claim);
     if (!revision.has_value()) {
       if (revision.error().IsAlreadyExists()) {
         return ErrorResponse(AlreadyExists(call.kind.resource, call.kind.group, meta.name));
       }
+      if (revision.error().IsAborted() && attempt < 5) continue;
       return ErrorResponse(revision.error());
     }
     meta.resourceVersion = std::to_string(*revision);
+    break;
   }
   HttpResponse response = JsonResponse(201, object.ToJson());
   AddWarnings(response, body->warnings);
@@ -899,11 +959,18 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
     if (!errors.empty()) {
       return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
     }
+    RangeClaims claims;
+    if (auto* service = object->As<api::core::Service>()) {
+      auto prepared = services_.Prepare((*old)->As<api::core::Service>(), *service);
+      if (!prepared.has_value()) return ErrorResponse(prepared.error());
+      claims = std::move(*prepared);
+    }
     if (*dry_run) {
       meta.resourceVersion = std::to_string(stored->revision);
     } else {
       meta.resourceVersion.clear();
-      auto revision = objects_.Update(call.Key(), object->ToJson(), stored->revision);
+      auto revision = objects_.Update(call.Key(), object->ToJson(), stored->revision,
+                                      claims.claim, claims.release);
       if (!revision.has_value()) {
         if (revision.error().IsAborted()) {
           if (conditional) {
@@ -994,7 +1061,7 @@ HttpResponse ApiServer::Delete(const Call& call) {
     auto object = Load(call.kind, *stored);
     if (!object.has_value()) return ErrorResponse(object.error());
     if (*dry_run) return JsonResponse(200, (*object)->ToJson());
-    auto deleted = objects_.Delete(call.Key(), stored->revision);
+    auto deleted = objects_.Delete(call.Key(), stored->revision, Held(**object));
     if (deleted.has_value()) return JsonResponse(200, (*object)->ToJson());
     if (deleted.error().IsNotFound()) {
       return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
@@ -1021,7 +1088,7 @@ HttpResponse ApiServer::DeleteCollection(const Call& call) {
     if (!*dry_run) {
       const api::meta::ObjectMeta& meta = (*object)->metadata();
       auto deleted = objects_.Delete(ObjectKey(call.kind.resource, meta.namespace_, meta.name),
-                                     stored.revision);
+                                     stored.revision, Held(**object));
       if (!deleted.has_value()) {
         if (deleted.error().IsAborted() || deleted.error().IsNotFound()) continue;
         return ErrorResponse(deleted.error());

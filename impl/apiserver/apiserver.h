@@ -20,6 +20,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -28,6 +29,7 @@
 #include "impl/api/registry.h"
 #include "impl/apiserver/http_server.h"
 #include "impl/apiserver/object_store.h"
+#include "impl/apiserver/service_allocator.h"
 #include "impl/apiserver/table.h"
 #include "impl/common/clock.h"
 #include "impl/common/rng.h"
@@ -43,16 +45,20 @@ struct ApiServerOptions {
   std::string server_address = "127.0.0.1:6443";  // reported by /api
   size_t max_body_bytes = 3 * 1024 * 1024;        // larger bodies get 413
   Clock* clock = &SystemClock();
-  uint64_t seed = 0;  // for uids and generated names
+  uint64_t seed = 0;  // for uids, generated names and allocations
+  // --service-cluster-ip-range; node ports are 30000-32767.
+  ServiceRanges service_ranges = ServiceRanges::Parse("10.96.0.0/12").value();
 };
 
 class ApiServer {
  public:
   ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options);
 
-  // Creates the namespaces every cluster has (default, kube-system, kube-public,
-  // kube-node-lease) unless they exist.
-  Status Bootstrap();
+  // Creates what every cluster has unless it exists: the namespaces default, kube-system,
+  // kube-public and kube-node-lease, and the `kubernetes` Service (the service range's first
+  // address, port 443) with Endpoints at `advertise_ip`:`port`. /readyz answers 503 until it
+  // has run.
+  Status Bootstrap(const std::string& advertise_ip = "127.0.0.1", int port = 6443);
 
   HttpResponse Handle(const HttpRequest& request);
 
@@ -88,6 +94,8 @@ class ApiServer {
   ApiServerOptions options_;
   std::mutex rng_mu_;
   Rng rng_;
+  ServiceAllocator services_;
+  std::atomic<bool> ready_{false};
 };
 
 }  // namespace kref::apiserver

@@ -486,6 +486,78 @@ TEST_F(ApiServerTest, UpdateWithoutResourceVersionIsUnconditional) {
   EXPECT_EQ(json::serialize(Json(r)["data"]), R"({"z":"1"})");
 }
 
+TEST_F(ApiServerTest, BootstrapCreatesTheKubernetesService) {
+  json::object service = Json(Call("GET", "/api/v1/namespaces/default/services/kubernetes"));
+  EXPECT_EQ(Str(service["spec"].at("clusterIP")), "10.96.0.1");
+  EXPECT_EQ(service["spec"].at("ports").at(0).at("port").as_int64(), 443);
+  json::object endpoints = Json(Call("GET", "/api/v1/namespaces/default/endpoints/kubernetes"));
+  EXPECT_EQ(Str(endpoints["subsets"].at(0).at("addresses").at(0).at("ip")), "127.0.0.1");
+  EXPECT_EQ(endpoints["subsets"].at(0).at("ports").at(0).at("port").as_int64(), 6443);
+}
+
+std::string ServiceJson(std::string name, std::string extra_spec = "") {
+  return R"({"apiVersion":"v1","kind":"Service","metadata":{"name":")" + name +
+         R"("},"spec":{"selector":{"app":"web"},"ports":[{"port":80}])" + extra_spec + "}}";
+}
+
+TEST_F(ApiServerTest, ServicesGetClusterIpsAndNodePortsOnce) {
+  const std::string url = "/api/v1/namespaces/default/services";
+  HttpResponse a = Call("POST", url, ServiceJson("a"));
+  ASSERT_EQ(a.status, 201) << a.body;
+  std::string ip = Str(Json(a)["spec"].at("clusterIP"));
+  int o1 = 0, o2 = 0, o3 = 0, o4 = 0;
+  ASSERT_EQ(std::sscanf(ip.c_str(), "%d.%d.%d.%d", &o1, &o2, &o3, &o4), 4) << ip;
+  EXPECT_TRUE(o1 == 10 && o2 >= 96 && o2 <= 111) << ip << " is outside 10.96.0.0/12";
+  EXPECT_NE(ip, "10.96.0.1");  // the kubernetes Service has it
+  EXPECT_EQ(Str(Json(a)["spec"].at("clusterIPs").at(0)), ip);
+  EXPECT_EQ(Str(Json(a)["spec"].at("ipFamilyPolicy")), "SingleStack");
+
+  // The same address again is refused, with upstream's message.
+  HttpResponse taken = Call("POST", url, ServiceJson("b", R"(,"clusterIP":")" + ip + "\""));
+  EXPECT_EQ(taken.status, 422);
+  EXPECT_EQ(Str(Json(taken)["message"]),
+            "Service \"b\" is invalid: spec.clusterIPs: Invalid value: []string{\"" + ip +
+                "\"}: failed to allocate IP " + ip + ": provided IP is already allocated");
+  HttpResponse outside = Call("POST", url, ServiceJson("b", R"(,"clusterIP":"192.168.0.10")"));
+  EXPECT_EQ(outside.status, 422);
+  EXPECT_NE(Str(Json(outside)["message"]).find("is not in the valid range. The range of valid IPs is 10.96.0.0/12"),
+            std::string::npos);
+
+  // Node ports: allocated, or checked when named.
+  HttpResponse np = Call("POST", url, ServiceJson("np", R"(,"type":"NodePort")"));
+  ASSERT_EQ(np.status, 201) << np.body;
+  int64_t port = Json(np)["spec"].at("ports").at(0).at("nodePort").as_int64();
+  EXPECT_GE(port, 30000);
+  EXPECT_LE(port, 32767);
+  std::string same_port = R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"np2"},"spec":{"type":"NodePort","ports":[{"port":80,"nodePort":)" +
+                          std::to_string(port) + "}]}}";
+  HttpResponse port_taken = Call("POST", url, same_port);
+  EXPECT_EQ(port_taken.status, 422);
+  EXPECT_EQ(Str(Json(port_taken)["message"]),
+            "Service \"np2\" is invalid: spec.ports[0].nodePort: Invalid value: " +
+                std::to_string(port) + ": provided port is already allocated");
+
+  // An update keeps the address; changing it is refused; deleting frees both.
+  json::object updated = Json(Call("GET", url + "/np"));
+  updated["metadata"].as_object()["labels"] = json::object{{"x", "y"}};
+  ASSERT_EQ(Call("PUT", url + "/np", json::serialize(updated)).status, 200);
+  updated = Json(Call("GET", url + "/np"));
+  updated["spec"].as_object()["clusterIP"] = "10.96.0.99";
+  updated["spec"].as_object()["clusterIPs"] = json::array{"10.96.0.99"};
+  HttpResponse changed = Call("PUT", url + "/np", json::serialize(updated));
+  EXPECT_EQ(changed.status, 422);
+  EXPECT_NE(Str(Json(changed)["message"]).find("may not change once set"), std::string::npos);
+  ASSERT_EQ(Call("DELETE", url + "/np").status, 200);
+  EXPECT_EQ(Call("POST", url, same_port).status, 201);
+  ASSERT_EQ(Call("DELETE", url + "/a").status, 200);
+  EXPECT_EQ(Call("POST", url, ServiceJson("b", R"(,"clusterIP":")" + ip + "\"")).status, 201);
+
+  // Headless and ExternalName Services take no address.
+  HttpResponse headless = Call("POST", url, ServiceJson("h", R"(,"clusterIP":"None")"));
+  ASSERT_EQ(headless.status, 201) << headless.body;
+  EXPECT_EQ(Str(Json(headless)["spec"].at("clusterIPs").at(0)), "None");
+}
+
 // Reads a watch body until it holds `lines` lines or ends, waiting for its ready signal (with a
 // deadline) when it has nothing.
 class WatchReader {

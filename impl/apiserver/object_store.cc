@@ -43,7 +43,41 @@ Result<StoredList> ObjectStore::List(const std::string& prefix, const ListOption
   return list;
 }
 
-Result<int64_t> ObjectStore::Create(const std::string& key, const std::string& json) {
+Result<std::vector<std::string>> ObjectStore::ListKeys(const std::string& prefix) {
+  pb::RangeRequest request;
+  request.set_key(prefix);
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);
+  request.set_range_end(end);
+  request.set_keys_only(true);
+  KREF_ASSIGN_OR_RETURN(pb::RangeResponse response, kv_.Range(std::move(request)));
+  std::vector<std::string> keys;
+  for (const auto& kv : response.kvs()) keys.push_back(kv.key());
+  return keys;
+}
+
+namespace {
+
+// Adds the compares and ops that claim and release keys to `txn`.
+void AddClaims(pb::TxnRequest& txn, const std::vector<std::string>& claim,
+               const std::vector<std::string>& release) {
+  for (const std::string& key : claim) {
+    pb::Compare* free = txn.add_compare();
+    free->set_key(key);
+    free->set_target(pb::Compare::CREATE);
+    free->set_result(pb::Compare::EQUAL);
+    free->set_create_revision(0);
+    txn.add_success()->mutable_request_put()->set_key(key);
+  }
+  for (const std::string& key : release) {
+    txn.add_success()->mutable_request_delete_range()->set_key(key);
+  }
+}
+
+}  // namespace
+
+Result<int64_t> ObjectStore::Create(const std::string& key, const std::string& json,
+                                    const std::vector<std::string>& claim) {
   pb::TxnRequest txn;
   pb::Compare* absent = txn.add_compare();
   absent->set_key(key);
@@ -53,27 +87,34 @@ Result<int64_t> ObjectStore::Create(const std::string& key, const std::string& j
   pb::PutRequest* put = txn.add_success()->mutable_request_put();
   put->set_key(key);
   put->set_value(json);
+  AddClaims(txn, claim, {});
+  txn.add_failure()->mutable_request_range()->set_key(key);
   KREF_ASSIGN_OR_RETURN(pb::TxnResponse response, kv_.Txn(std::move(txn)));
-  if (!response.succeeded()) return AlreadyExistsError(key);
-  return response.header().revision();
+  if (response.succeeded()) return response.header().revision();
+  if (response.responses(0).response_range().kvs_size() > 0) return AlreadyExistsError(key);
+  return AbortedError("a claimed key is taken");
 }
 
 Result<int64_t> ObjectStore::Update(const std::string& key, const std::string& json,
-                                    int64_t expected_revision) {
+                                    int64_t expected_revision,
+                                    const std::vector<std::string>& claim,
+                                    const std::vector<std::string>& release) {
   pb::RequestOp op;
   op.mutable_request_put()->set_key(key);
   op.mutable_request_put()->set_value(json);
-  return GuardedWrite(key, expected_revision, std::move(op));
+  return GuardedWrite(key, expected_revision, std::move(op), claim, release);
 }
 
-Result<int64_t> ObjectStore::Delete(const std::string& key, int64_t expected_revision) {
+Result<int64_t> ObjectStore::Delete(const std::string& key, int64_t expected_revision,
+                                    const std::vector<std::string>& release) {
   pb::RequestOp op;
   op.mutable_request_delete_range()->set_key(key);
-  return GuardedWrite(key, expected_revision, std::move(op));
+  return GuardedWrite(key, expected_revision, std::move(op), {}, release);
 }
 
 Result<int64_t> ObjectStore::GuardedWrite(const std::string& key, int64_t expected_revision,
-                                          pb::RequestOp op) {
+                                          pb::RequestOp op, const std::vector<std::string>& claim,
+                                          const std::vector<std::string>& release) {
   pb::TxnRequest txn;
   pb::Compare* unchanged = txn.add_compare();
   unchanged->set_key(key);
@@ -81,6 +122,7 @@ Result<int64_t> ObjectStore::GuardedWrite(const std::string& key, int64_t expect
   unchanged->set_result(pb::Compare::EQUAL);
   unchanged->set_mod_revision(expected_revision);
   *txn.add_success() = std::move(op);
+  AddClaims(txn, claim, release);
   // On failure, read the key to tell "gone" from "changed".
   txn.add_failure()->mutable_request_range()->set_key(key);
   KREF_ASSIGN_OR_RETURN(pb::TxnResponse response, kv_.Txn(std::move(txn)));

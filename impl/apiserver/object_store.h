@@ -51,21 +51,32 @@ class ObjectStore {
   Result<StoredObject> Get(const std::string& key);
   // The objects under `prefix`. OutOfRange when options.revision was compacted away.
   Result<StoredList> List(const std::string& prefix, const ListOptions& options = {});
+  // The keys under `prefix` (the values are not read).
+  Result<std::vector<std::string>> ListKeys(const std::string& prefix);
+
+  // Writes may also claim keys (which must not exist; they are written with an empty value)
+  // and release keys (deleted), all in the same transaction: the Service allocator's ranges.
+  // A claimed key that exists fails the write with Aborted.
+
   // Writes `json` at `key` if no object is there; AlreadyExists otherwise. Returns the new
   // revision.
-  Result<int64_t> Create(const std::string& key, const std::string& json);
+  Result<int64_t> Create(const std::string& key, const std::string& json,
+                         const std::vector<std::string>& claim = {});
   // Replaces the object at `key` if its revision is still `expected_revision`: NotFound when it
   // is gone, Aborted when it changed. Returns the new revision.
   Result<int64_t> Update(const std::string& key, const std::string& json,
-                         int64_t expected_revision);
+                         int64_t expected_revision, const std::vector<std::string>& claim = {},
+                         const std::vector<std::string>& release = {});
   // Deletes the object at `key` if its revision is still `expected_revision` (as Update).
   // Returns the revision of the deletion.
-  Result<int64_t> Delete(const std::string& key, int64_t expected_revision);
+  Result<int64_t> Delete(const std::string& key, int64_t expected_revision,
+                         const std::vector<std::string>& release = {});
 
  private:
   // Runs a write guarded by `key`'s mod_revision == expected; on failure, says why.
   Result<int64_t> GuardedWrite(const std::string& key, int64_t expected_revision,
-                               store::pb::RequestOp op);
+                               store::pb::RequestOp op, const std::vector<std::string>& claim,
+                               const std::vector<std::string>& release);
 
   store::Kv& kv_;
 };

@@ -82,12 +82,19 @@ int RunApiServer(const ApiServerCommandOptions& options) {
   apiserver::ApiServerOptions api_options;
   api_options.server_address = options.bind_address + ":" + std::to_string(options.port);
   api_options.seed = SeedFromEnv();
+  auto ranges = apiserver::ServiceRanges::Parse(options.service_cluster_ip_range);
+  if (!ranges.has_value()) return fail(ranges.error());
+  api_options.service_ranges = *ranges;
   apiserver::ApiServer api(*kv, api::Registry::Default(), api_options);
-  if (Status s = api.Bootstrap(); !s.ok()) return fail(s.Annotate("bootstrapping"));
   auto http = apiserver::HttpServer::Start(
       {.address = options.bind_address, .port = options.port, .threads = 4},
       [&api](const apiserver::HttpRequest& request) { return api.Handle(request); });
   if (!http.has_value()) return fail(http.error());
+  // Bootstrapped once the port is known (the `kubernetes` Endpoints name it); /readyz says
+  // when.
+  if (Status s = api.Bootstrap(options.bind_address, (*http)->port()); !s.ok()) {
+    return fail(s.Annotate("bootstrapping"));
+  }
   std::string url = "http://" + options.bind_address + ":" + std::to_string((*http)->port());
   spdlog::info("{}: serving {} on {}", who, url, storage);
   if (!options.kubeconfig.empty()) {

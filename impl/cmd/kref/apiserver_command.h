@@ -15,6 +15,7 @@ struct ApiServerCommandOptions {
   std::vector<std::string> etcd_servers;          // http://host:port URLs
   std::string bind_address = "127.0.0.1";
   uint16_t port = 6443;
+  std::string service_cluster_ip_range = "10.96.0.0/12";
   std::string kubeconfig;  // when set, a kubeconfig for the served address is written here
   std::string role = "apiserver";  // names the process in messages ("up" for kref up)
 };

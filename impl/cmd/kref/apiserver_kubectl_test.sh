@@ -110,6 +110,8 @@ check_api() {
 namespace/kube-node-lease
 namespace/kube-public
 namespace/kube-system"
+  expect "kubernetes service" 0 "${k[@]}" get service kubernetes
+  expect_contains "kubernetes service row" "kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP"
   expect "create -f (3 documents)" 0 "${k[@]}" create -f "$tmp/app.yaml" --validate=false
   expect_output "create output" "configmap/settings created
 deployment.apps/web created

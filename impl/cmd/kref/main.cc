@@ -124,6 +124,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   apiserver->add_option("--port", apiserver_options.port, "Port to listen on (0: any free port)")
       ->capture_default_str();
+  apiserver
+      ->add_option("--service-cluster-ip-range", apiserver_options.service_cluster_ip_range,
+                   "IPv4 CIDR that Services' cluster IPs are allocated from")
+      ->capture_default_str();
 
   kref::cli::UpCommandOptions up_options;
   CLI::App* up = app.add_subcommand(
