@@ -11,6 +11,7 @@
 #include "impl/api/validation/field_error.h"
 #include "impl/apiserver/discovery.h"
 #include "impl/apiserver/errors.h"
+#include "impl/apiserver/openapi.h"
 #include "impl/apiserver/patch.h"
 #include "impl/apiserver/request_info.h"
 #include "impl/apiserver/service_allocator.h"
@@ -619,6 +620,12 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
     return ready_ ? TextResponse(200, "ok") : TextResponse(503, "readyz check failed: bootstrap not done");
   }
   if (path == "/api") return JsonResponse(200, ApiVersionsJson(options_.server_address));
+  if (path == "/openapi/v3") return JsonResponse(200, OpenApiV3Index(registry_));
+  if (path.starts_with("/openapi/v3/")) {
+    std::optional<std::string> document = OpenApiV3Document(registry_, path.substr(12));
+    if (!document) return ErrorResponse(PathNotFound());
+    return JsonResponse(200, std::move(*document));
+  }
   if (path == "/apis") return JsonResponse(200, ApiGroupListJson(registry_));
 
   Query query = ParseQuery(http.query);
@@ -1019,9 +1026,11 @@ HttpResponse ApiServer::Update(const Call& call) {
 HttpResponse ApiServer::Patch(const Call& call) {
   std::string media = MediaType(call.http.Header("content-type"));
   bool merge = media == "application/merge-patch+json";
-  if (!merge && media != "application/json-patch+json") {
-    return ErrorResponse(
-        UnsupportedMediaType({"application/json-patch+json", "application/merge-patch+json"}));
+  bool strategic = media == "application/strategic-merge-patch+json";
+  if (!merge && !strategic && media != "application/json-patch+json") {
+    return ErrorResponse(UnsupportedMediaType({"application/json-patch+json",
+                                               "application/merge-patch+json",
+                                               "application/strategic-merge-patch+json"}));
   }
   json::error_code ec;
   json::value patch = json::parse(call.http.body, ec);
@@ -1033,6 +1042,10 @@ HttpResponse ApiServer::Patch(const Call& call) {
     json::value patched;
     if (merge) {
       patched = MergePatch(std::move(target), patch);
+    } else if (strategic) {
+      auto applied = StrategicMergePatch(std::move(target), patch);
+      if (!applied.has_value()) return BadRequest(applied.error().message());
+      patched = std::move(*applied);
     } else {
       auto applied = JsonPatch(std::move(target), patch);
       if (!applied.has_value()) {

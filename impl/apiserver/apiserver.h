@@ -4,12 +4,13 @@
 // Served so far: /version, /healthz, /livez, /readyz; legacy discovery (/api, /apis,
 // /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
 // cluster-scoped, the verbs get, list, watch (newline-delimited JSON events; labelSelector and
-// fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge
-// patch and JSON patch), delete and deletecollection, with upstream's errors as metav1.Status objects (400, 404,
+// fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge,
+// JSON and strategic merge patches), delete and deletecollection, with upstream's errors as metav1.Status objects (400, 404,
 // 405, 409, 410, 413, 415, 422).
 // get, list and watch answer with a meta.k8s.io Table when the Accept header asks for one.
 // The status and scale subresources are served (get, update, patch).
-// Not yet: strategic merge and apply patches, other subresources,
+// OpenAPI v3 paths and operations (no schemas) let kubectl leave field validation to the server.
+// Not yet: apply patches, other subresources,
 // bookmarks, graceful deletion and finalizers (405, 404 or 415 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their

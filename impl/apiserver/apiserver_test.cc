@@ -384,11 +384,12 @@ TEST_F(ApiServerTest, PatchAppliesMergeAndJsonPatches) {
   EXPECT_EQ(Str(Json(failed)["message"]), "testing value /data/b failed: test failed");
   EXPECT_EQ(Call("PATCH", url, R"([{"op":"jump"}])", "application/json-patch+json").status, 400);
   EXPECT_EQ(Call("PATCH", url, "{", "application/merge-patch+json").status, 400);
-  HttpResponse strategic = Call("PATCH", url, "{}", "application/strategic-merge-patch+json");
-  EXPECT_EQ(strategic.status, 415);
-  EXPECT_EQ(Str(Json(strategic)["message"]),
+  HttpResponse apply = Call("PATCH", url, "{}", "application/apply-patch+yaml");
+  EXPECT_EQ(apply.status, 415);
+  EXPECT_EQ(Str(Json(apply)["message"]),
             "the body of the request was in an unknown format - accepted media types include: "
-            "application/json-patch+json, application/merge-patch+json");
+            "application/json-patch+json, application/merge-patch+json, "
+            "application/strategic-merge-patch+json");
 
   // A resourceVersion in the patch is a precondition; a patch cannot rename.
   HttpResponse stale = Call("PATCH", url, R"({"metadata":{"resourceVersion":"1"}})",

@@ -28,6 +28,144 @@ json::value MergePatch(json::value target, const json::value& patch) {
 
 namespace {
 
+// ---- Strategic merge patch ----
+
+// How a list field merges, from its dotted path in the object ("spec.template.spec.containers"):
+// nullopt to replace it whole, "" to merge it as a set of primitives, else the merge key.
+std::optional<std::string> ListMergeKey(std::string_view path) {
+  std::string_view field = path.substr(path.rfind('.') == std::string_view::npos ? 0 : path.rfind('.') + 1);
+  bool in_container = path.find("ontainers.") != std::string_view::npos;
+  if (field == "finalizers") return std::string();
+  if (field == "ownerReferences") return std::string("uid");
+  if (field == "containers" || field == "initContainers" || field == "ephemeralContainers" ||
+      field == "volumes" || field == "imagePullSecrets" || (field == "env" && in_container)) {
+    return std::string("name");
+  }
+  if (field == "ports") return std::string(in_container ? "containerPort" : "port");
+  if (field == "volumeMounts") return std::string("mountPath");
+  if (field == "volumeDevices") return std::string("devicePath");
+  if (field == "hostAliases") return std::string("ip");
+  if (field == "conditions" || (field == "addresses" && path == "status.addresses")) {
+    return std::string("type");
+  }
+  if (field == "topologySpreadConstraints") return std::string("topologyKey");
+  return std::nullopt;
+}
+
+Result<json::value> MergeStrategic(json::value target, const json::value& patch, const std::string& path);
+
+std::string Child(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+Result<json::value> MergeList(json::value target, const json::array& patch, const std::string& path) {
+  std::optional<std::string> key = ListMergeKey(path);
+  if (!key) {  // replaced whole, without directives
+    json::array out;
+    for (const json::value& element : patch) {
+      if (const json::object* o = element.if_object(); o && o->contains("$patch")) continue;
+      out.push_back(element);
+    }
+    return json::value(std::move(out));
+  }
+  json::array merged = target.is_array() ? std::move(target.as_array()) : json::array();
+  if (key->empty()) {  // a set of primitives
+    for (const json::value& element : patch) {
+      if (std::find(merged.begin(), merged.end(), element) == merged.end()) merged.push_back(element);
+    }
+    return json::value(std::move(merged));
+  }
+  for (const json::value& element : patch) {
+    const json::object* change = element.if_object();
+    if (change == nullptr) return InvalidArgumentError("list " + path + " holds a non-object");
+    // A whole-list directive: [{"$patch": "replace"}, ...] replaces the list with the rest.
+    if (const json::value* directive = change->if_contains("$patch");
+        directive && !change->contains(*key) && *directive == "replace") {
+      json::array replaced;
+      for (const json::value& e : patch) {
+        if (const json::object* o = e.if_object(); o && o->contains("$patch")) continue;
+        replaced.push_back(e);
+      }
+      return json::value(std::move(replaced));
+    }
+    const json::value* id = change->if_contains(*key);
+    if (id == nullptr) return InvalidArgumentError("list " + path + " element lacks its merge key "" + *key + """);
+    auto existing = std::find_if(merged.begin(), merged.end(), [&](const json::value& e) {
+      const json::object* o = e.if_object();
+      return o != nullptr && o->contains(*key) && o->at(*key) == *id;
+    });
+    const json::value* directive = change->if_contains("$patch");
+    if (directive != nullptr && *directive == "delete") {
+      if (existing != merged.end()) merged.erase(existing);
+      continue;
+    }
+    if (existing == merged.end()) {
+      KREF_ASSIGN_OR_RETURN(json::value added, MergeStrategic(json::object(), element, path));
+      merged.push_back(std::move(added));
+    } else {
+      KREF_ASSIGN_OR_RETURN(*existing, MergeStrategic(std::move(*existing), element, path));
+    }
+  }
+  return json::value(std::move(merged));
+}
+
+Result<json::value> MergeStrategic(json::value target, const json::value& patch, const std::string& path) {
+  const json::object* changes = patch.if_object();
+  if (changes == nullptr) return patch;
+  if (const json::value* directive = changes->if_contains("$patch")) {
+    if (*directive == "delete") return json::value();  // the caller drops null
+    if (*directive == "replace") {
+      json::object replaced;
+      for (const auto& [k, v] : *changes) {
+        if (k != "$patch") replaced[k] = v;
+      }
+      return json::value(std::move(replaced));
+    }
+    if (*directive != "merge") return InvalidArgumentError("unknown patch directive " + json::serialize(*directive));
+  }
+  if (!target.is_object()) target = json::object();
+  json::object& object = target.as_object();
+  for (const auto& [key, value] : *changes) {
+    if (key == "$patch" || key == "$retainKeys" || key.starts_with("$setElementOrder/")) continue;
+    if (key.starts_with("$deleteFromPrimitiveList/")) {
+      std::string field(key.substr(std::string_view("$deleteFromPrimitiveList/").size()));
+      if (json::value* list = object.if_contains(field); list && list->is_array() && value.is_array()) {
+        json::array& items = list->as_array();
+        for (const json::value& gone : value.as_array()) {
+          items.erase(std::remove(items.begin(), items.end(), gone), items.end());
+        }
+      }
+      continue;
+    }
+    if (value.is_null()) {
+      object.erase(key);
+      continue;
+    }
+    std::string child = Child(path, key);
+    json::value current = object.contains(key) ? std::move(object[key]) : json::value();
+    json::value merged;
+    if (value.is_array()) {
+      KREF_ASSIGN_OR_RETURN(merged, MergeList(std::move(current), value.as_array(), child));
+    } else {
+      KREF_ASSIGN_OR_RETURN(merged, MergeStrategic(std::move(current), value, child));
+    }
+    if (merged.is_null()) {
+      object.erase(key);
+    } else {
+      object[key] = std::move(merged);
+    }
+  }
+  // $retainKeys: keys of this map that are not listed are cleared.
+  if (const json::value* retain = changes->if_contains("$retainKeys"); retain && retain->is_array()) {
+    for (auto it = object.begin(); it != object.end();) {
+      bool keep = std::any_of(retain->as_array().begin(), retain->as_array().end(),
+                              [&](const json::value& k) { return k.is_string() && k.as_string() == it->key(); });
+      it = keep ? std::next(it) : object.erase(it);
+    }
+  }
+  return target;
+}
+
 // An RFC 6901 pointer split into its unescaped tokens.
 Result<std::vector<std::string>> ParsePointer(std::string_view pointer) {
   std::vector<std::string> tokens;
@@ -158,6 +296,11 @@ Result<std::string> Member(const json::object& op, std::string_view name) {
 }
 
 }  // namespace
+
+Result<json::value> StrategicMergePatch(json::value target, const json::value& patch) {
+  if (!patch.is_object()) return InvalidArgumentError("a strategic merge patch must be a JSON object");
+  return MergeStrategic(std::move(target), patch, "");
+}
 
 Result<json::value> JsonPatch(json::value target, const json::value& patch) {
   const json::array* ops = patch.if_array();

@@ -4,7 +4,15 @@
 //   application/json-patch+json   RFC 6902: add, remove, replace, move, copy and test, at
 //                                 RFC 6901 JSON pointers ("/spec/containers/0/image", "~1" for
 //                                 '/', "~0" for '~', "-" for the end of an array).
-// (Strategic merge patch, with upstream's per-field merge keys, is not here yet.)
+//   application/strategic-merge-patch+json
+//                                 upstream's strategic merge patch for built-in kinds: like a
+//                                 merge patch, except that the lists upstream marks as merged
+//                                 merge element by element on their merge key (containers and
+//                                 volumes by name, container ports by containerPort, env by
+//                                 name, conditions by type, ...) or, for lists of strings
+//                                 (finalizers), as sets; with the $patch (replace, delete,
+//                                 merge), $retainKeys, $deleteFromPrimitiveList and
+//                                 $setElementOrder directives.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -14,6 +22,10 @@
 namespace kref::apiserver {
 
 boost::json::value MergePatch(boost::json::value target, const boost::json::value& patch);
+
+// InvalidArgument for a malformed patch (not an object, a bad directive).
+Result<boost::json::value> StrategicMergePatch(boost::json::value target,
+                                               const boost::json::value& patch);
 
 // InvalidArgument when `patch` is not a list of well-formed operations (upstream answers 400);
 // FailedPrecondition when an operation does not apply: a path that does not exist, an index out

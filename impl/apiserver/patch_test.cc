@@ -83,5 +83,45 @@ TEST(JsonPatchTest, FailuresSayWhy) {
   EXPECT_FALSE(Apply(R"({"a":1})", R"([{"op":"remove","path":"/a"},{"op":"remove","path":"/a"}])").has_value());
 }
 
+Result<std::string> Strategic(std::string_view target, std::string_view patch) {
+  KREF_ASSIGN_OR_RETURN(json::value out, StrategicMergePatch(json::parse(target), json::parse(patch)));
+  return json::serialize(out);
+}
+
+TEST(StrategicMergePatchTest, MergesListsOnTheirMergeKeys) {
+  std::string pod = R"({"spec":{"containers":[{"name":"a","image":"x","env":[{"name":"E","value":"1"}]},{"name":"b","image":"y"}],"tolerations":[{"key":"k"}]}})";
+  // Containers merge by name; env by name; a list without a strategy is replaced.
+  EXPECT_EQ(Strategic(pod, R"({"spec":{"containers":[{"name":"a","image":"z","env":[{"name":"F","value":"2"}]}],"tolerations":[{"key":"j"}]}})").value(),
+            R"({"spec":{"containers":[{"name":"a","image":"z","env":[{"name":"E","value":"1"},{"name":"F","value":"2"}]},{"name":"b","image":"y"}],"tolerations":[{"key":"j"}]}})");
+  // $patch: delete removes an element; a new element is appended.
+  EXPECT_EQ(Strategic(pod, R"({"spec":{"containers":[{"name":"b","$patch":"delete"},{"name":"c","image":"w"}]}})").value(),
+            R"({"spec":{"containers":[{"name":"a","image":"x","env":[{"name":"E","value":"1"}]},{"name":"c","image":"w"}],"tolerations":[{"key":"k"}]}})");
+  // Ports merge on containerPort in containers, on port in a Service.
+  EXPECT_EQ(Strategic(R"({"spec":{"ports":[{"port":80,"name":"http"}]}})", R"({"spec":{"ports":[{"port":443,"name":"https"}]}})").value(),
+            R"({"spec":{"ports":[{"port":80,"name":"http"},{"port":443,"name":"https"}]}})");
+  // Finalizers merge as a set; $deleteFromPrimitiveList removes from one.
+  EXPECT_EQ(Strategic(R"({"metadata":{"finalizers":["a","b"]}})", R"({"metadata":{"finalizers":["b","c"]}})").value(),
+            R"({"metadata":{"finalizers":["a","b","c"]}})");
+  EXPECT_EQ(Strategic(R"({"metadata":{"finalizers":["a","b"]}})", R"({"metadata":{"$deleteFromPrimitiveList/finalizers":["a"]}})").value(),
+            R"({"metadata":{"finalizers":["b"]}})");
+}
+
+TEST(StrategicMergePatchTest, MapsDirectivesAndErrors) {
+  EXPECT_EQ(Strategic(R"({"a":{"x":1,"y":2},"b":1})", R"({"a":{"y":null,"z":3},"b":null})").value(),
+            R"({"a":{"x":1,"z":3}})");
+  EXPECT_EQ(Strategic(R"({"a":{"x":1,"y":2}})", R"({"a":{"$patch":"replace","z":3}})").value(), R"({"a":{"z":3}})");
+  EXPECT_EQ(Strategic(R"({"a":{"x":1},"b":2})", R"({"a":{"$patch":"delete"}})").value(), R"({"b":2})");
+  EXPECT_EQ(Strategic(R"({"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}}})",
+                      R"({"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}})").value(),
+            R"({"spec":{"strategy":{"type":"Recreate"}}})");
+  // kubectl apply sends element orders; they are hints, not content.
+  EXPECT_EQ(Strategic(R"({"spec":{"containers":[{"name":"a"}]}})",
+                      R"({"spec":{"$setElementOrder/containers":[{"name":"a"}],"containers":[{"name":"a","image":"i"}]}})").value(),
+            R"({"spec":{"containers":[{"name":"a","image":"i"}]}})");
+  EXPECT_TRUE(Strategic(R"({})", R"([1])").error().IsInvalidArgument());
+  EXPECT_TRUE(Strategic(R"({})", R"({"spec":{"containers":[{"image":"no name"}]}})").error().IsInvalidArgument());
+  EXPECT_TRUE(Strategic(R"({})", R"({"a":{"$patch":"explode"}})").error().IsInvalidArgument());
+}
+
 }  // namespace
 }  // namespace kref::apiserver

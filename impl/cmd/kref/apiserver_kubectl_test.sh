@@ -82,6 +82,44 @@ kind: ConfigMap
 metadata: {name: x}
 data: {k: v}
 EOF
+cat >"$tmp/apply-v1.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+      - name: api
+        image: nginx:1.25
+        env: [{name: A, value: "1"}, {name: B, value: "2"}]
+      - name: side
+        image: busybox
+EOF
+cat >"$tmp/apply-v2.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+      - name: api
+        image: nginx:1.27
+        env: [{name: A, value: "1"}, {name: C, value: "3"}]
+EOF
+cat >"$tmp/unknown-field.yaml" <<'EOF'
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: typo}
+dta: {k: v}
+EOF
 cat >"$tmp/x2.yaml" <<'EOF'
 apiVersion: v1
 kind: ConfigMap
@@ -134,6 +172,27 @@ configmap/settings"
   expect "no such namespace" nonzero "${k[@]}" create -f "$tmp/x.yaml" -n nowhere --validate=false
   expect_contains "namespace not found" 'Error from server (NotFound): error when creating "'"$tmp"'/x.yaml": namespaces "nowhere" not found'
   expect "create in team-a" 0 "${k[@]}" create -f "$tmp/x.yaml" -n team-a --validate=false
+  # apply (with kubectl's default --validate=strict: the server validates), re-apply as a
+  # three-way strategic merge, diff, the default (strategic) patch and rollout restart.
+  expect "apply (create)" 0 "${k[@]}" apply -f "$tmp/apply-v1.yaml"
+  expect_output "apply created" "deployment.apps/api created"
+  expect "apply (configure)" 0 "${k[@]}" apply -f "$tmp/apply-v2.yaml"
+  expect_output "apply configured" "deployment.apps/api configured"
+  expect "applied" 0 "${k[@]}" get deployment api \
+    -o jsonpath='{.spec.replicas} {range .spec.template.spec.containers[*]}{.name}={.image} {range .env[*]}{.name}{end};{end}'
+  expect_output "three-way merge" "3 api=nginx:1.27 AC;"
+  expect "apply (unchanged)" 0 "${k[@]}" apply -f "$tmp/apply-v2.yaml"
+  expect_output "apply unchanged" "deployment.apps/api unchanged"
+  expect "apply an unknown field" nonzero "${k[@]}" apply -f "$tmp/unknown-field.yaml"
+  expect_contains "strict decoding" 'strict decoding error: unknown field "dta"'
+  expect "strategic patch" 0 "${k[@]}" patch deployment api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","image":"nginx:1.28"}]}}}}'
+  expect "rollout restart" 0 "${k[@]}" rollout restart deployment api
+  expect "patched and restarted" 0 "${k[@]}" get deployment api \
+    -o jsonpath='{.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].env[1].name} {.spec.template.metadata.annotations}'
+  expect_contains "strategic result" "nginx:1.28 C "
+  expect_contains "restartedAt" "kubectl.kubernetes.io/restartedAt"
+  expect "diff" 1 "${k[@]}" diff -f "$tmp/apply-v2.yaml"
+  expect_contains "diff shows the image" "-        image: nginx:1.28"
   # Server-side printing: upstream's columns.
   expect "table" 0 "${k[@]}" get configmap settings
   expect_contains "configmap columns" "NAME       DATA   AGE"
