@@ -658,11 +658,15 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   if (!kind->namespaced && !info->namespace_.empty()) return ErrorResponse(PathNotFound());
   if (!info->subresource.empty()) {
     // status and scale: get, update and patch, where the kind has them.
-    bool served = (info->subresource == "status" || info->subresource == "scale") &&
+    bool served = (info->subresource == "status" || info->subresource == "scale" ||
+                   info->subresource == "finalize") &&
                   std::find(kind->subresources.begin(), kind->subresources.end(),
                             info->subresource) != kind->subresources.end();
     if (!served) return ErrorResponse(PathNotFound());
-    if (info->verb != "get" && info->verb != "update" && info->verb != "patch") {
+    bool verb_ok = info->subresource == "finalize"
+                       ? info->verb == "update"
+                       : info->verb == "get" || info->verb == "update" || info->verb == "patch";
+    if (!verb_ok) {
       return ErrorResponse(MethodNotSupported(std::string(kind->resource) + "/" + info->subresource,
                                               kind->group, info->verb));
     }
@@ -867,6 +871,19 @@ HttpResponse ApiServer::Create(const Call& call) {
       if (ns.error().IsNotFound()) return ErrorResponse(NotFound("namespaces", "", meta.namespace_));
       return ErrorResponse(ns.error());
     }
+    // Nothing new goes into a namespace being deleted (upstream's NamespaceLifecycle).
+    const api::KindInfo* namespaces = registry_.FindResource("", "v1", "namespaces");
+    auto namespace_object = Load(*namespaces, *ns);
+    if (namespace_object.has_value() && (*namespace_object)->metadata().deletionTimestamp) {
+      Status forbidden = Forbidden(call.kind.resource, call.kind.group, meta.name,
+                                   "unable to create new content in namespace " + meta.namespace_ +
+                                       " because it is being terminated");
+      StatusDetails details = *forbidden.details();
+      details.causes.push_back({.reason = "NamespaceTerminating",
+                                .message = "namespace " + meta.namespace_ + " is being terminated",
+                                .field = "metadata.namespace"});
+      return ErrorResponse(forbidden.WithDetails(std::move(details)));
+    }
   }
   // A Service gets its cluster IP and node ports; a lost race for one is tried again.
   api::core::Service* service = object.As<api::core::Service>();
@@ -921,6 +938,25 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
     auto changed = mutate(old_json);
     if (!changed.has_value()) return ErrorResponse(changed.error());
     json::value result = std::move(*changed);
+    if (part == "finalize") {
+      // Only spec.finalizers changes through a namespace's /finalize.
+      json::value finalizers = json::array();
+      if (const json::value* spec = result.is_object() ? result.as_object().if_contains("spec") : nullptr) {
+        if (const json::value* f = spec->is_object() ? spec->as_object().if_contains("finalizers") : nullptr) {
+          finalizers = *f;
+        }
+      }
+      json::value sent_meta = result.is_object() && result.as_object().contains("metadata")
+                                  ? result.as_object()["metadata"]
+                                  : json::value();
+      result = old_json;
+      result.as_object()["spec"].as_object()["finalizers"] = std::move(finalizers);
+      json::object& meta = result.as_object()["metadata"].as_object();
+      meta.erase("resourceVersion");
+      if (const json::value* rv = sent_meta.is_object() ? sent_meta.as_object().if_contains("resourceVersion") : nullptr) {
+        meta["resourceVersion"] = *rv;
+      }
+    }
     if (part == "status") {
       // Only the status changes through /status; the rest stays as stored.
       json::value status = result.is_object() && result.as_object().contains("status")
@@ -955,7 +991,7 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
     }
     if (Status s = CheckNamespace(call.info, call.kind, *body->object); !s.ok()) return ErrorResponse(s);
     std::unique_ptr<api::Object> object = std::move(body->object);
-    if (part != "status") {
+    if (part != "status" && part != "finalize") {
       auto prepared = PrepareForUpdate(call.kind, **old, std::move(object));
       if (!prepared.has_value()) return ErrorResponse(prepared.error());
       object = std::move(*prepared);
@@ -965,6 +1001,24 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
     api::validation::FieldErrors errors = object->Validate();
     if (!errors.empty()) {
       return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
+    }
+    // An object being deleted goes once its last finalizer is removed (and its grace period
+    // is over), as upstream's ShouldDeleteDuringUpdate.
+    if (meta.deletionTimestamp && meta.finalizers.empty() &&
+        meta.deletionGracePeriodSeconds.value_or(0) == 0 &&
+        !(object->As<api::core::Namespace>() != nullptr &&
+          !object->As<api::core::Namespace>()->spec.finalizers.empty())) {
+      if (*dry_run) return JsonResponse(200, object->ToJson());
+      auto deleted = objects_.Delete(call.Key(), stored->revision, Held(**old));
+      if (deleted.has_value()) return JsonResponse(200, object->ToJson());
+      if (deleted.error().IsAborted() && !conditional) continue;
+      if (deleted.error().IsAborted()) {
+        return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+      }
+      if (deleted.error().IsNotFound()) {
+        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+      }
+      return ErrorResponse(deleted.error());
     }
     RangeClaims claims;
     if (auto* service = object->As<api::core::Service>()) {
@@ -1059,10 +1113,67 @@ HttpResponse ApiServer::Patch(const Call& call) {
   });
 }
 
+namespace {
+
+// DeleteOptions from the body (if any) and the query (gracePeriodSeconds, propagationPolicy,
+// orphanDependents), as upstream merges them.
+Result<api::meta::DeleteOptions> ParseDeleteOptions(const HttpRequest& http, const Query& query) {
+  api::meta::DeleteOptions options;
+  std::string_view body = http.body;
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
+  if (!body.empty()) {
+    auto decoded = api::FromJson<api::meta::DeleteOptions>(body);
+    if (!decoded.has_value()) return BadRequest(decoded.error().message());
+    options = std::move(*decoded);
+  }
+  if (auto it = query.find("gracePeriodSeconds"); it != query.end() && !it->second.empty()) {
+    int64_t seconds = 0;
+    auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), seconds);
+    if (ec != std::errc() || end != it->second.data() + it->second.size()) {
+      return BadRequest("invalid gracePeriodSeconds \"" + it->second + "\"");
+    }
+    options.gracePeriodSeconds = seconds;
+  }
+  if (auto it = query.find("propagationPolicy"); it != query.end() && !it->second.empty()) {
+    options.propagationPolicy = it->second;
+  }
+  if (auto it = query.find("orphanDependents"); it != query.end() && !it->second.empty()) {
+    options.orphanDependents = it->second == "true";
+  }
+  if (options.propagationPolicy && *options.propagationPolicy != "Orphan" &&
+      *options.propagationPolicy != "Background" && *options.propagationPolicy != "Foreground") {
+    return api::validation::InvalidError("", "DeleteOptions", "", {api::validation::NotSupported(
+        api::validation::Path("propagationPolicy"), *options.propagationPolicy,
+        {"Foreground", "Background", "Orphan"})});
+  }
+  return options;
+}
+
+// How long a deleted object of this kind lingers before it goes, as upstream's
+// CheckGracefulDelete: pods bound to a node and still running get their grace period (the
+// request's, else spec.terminationGracePeriodSeconds, else 30 s); everything else goes now.
+int64_t GracePeriod(const api::Object& object, const api::meta::DeleteOptions& options) {
+  const auto* pod = object.As<api::core::Pod>();
+  if (pod == nullptr) return 0;
+  if (pod->spec.nodeName.empty() || pod->status.phase == "Succeeded" || pod->status.phase == "Failed") {
+    return 0;
+  }
+  int64_t grace = options.gracePeriodSeconds.value_or(pod->spec.terminationGracePeriodSeconds.value_or(30));
+  return std::max<int64_t>(grace, 0);
+}
+
+bool Contains(const std::vector<std::string>& values, std::string_view value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
 HttpResponse ApiServer::Delete(const Call& call) {
   auto dry_run = ParseDryRun(call.query);
   if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
-  // The object as it was last; retried if it changes between the read and the delete.
+  auto options = ParseDeleteOptions(call.http, call.query);
+  if (!options.has_value()) return ErrorResponse(options.error());
+  // The object as it was last; retried if it changes between the read and the write.
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto stored = objects_.Get(call.Key());
     if (!stored.has_value()) {
@@ -1071,11 +1182,69 @@ HttpResponse ApiServer::Delete(const Call& call) {
       }
       return ErrorResponse(stored.error());
     }
-    auto object = Load(call.kind, *stored);
-    if (!object.has_value()) return ErrorResponse(object.error());
-    if (*dry_run) return JsonResponse(200, (*object)->ToJson());
-    auto deleted = objects_.Delete(call.Key(), stored->revision, Held(**object));
-    if (deleted.has_value()) return JsonResponse(200, (*object)->ToJson());
+    auto loaded = Load(call.kind, *stored);
+    if (!loaded.has_value()) return ErrorResponse(loaded.error());
+    api::Object& object = **loaded;
+    api::meta::ObjectMeta& meta = object.metadata();
+    if (const auto& pre = options->preconditions) {
+      if (pre->uid && *pre->uid != meta.uid) {
+        return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name,
+                                      "Precondition failed: UID in precondition: " + *pre->uid +
+                                          ", UID in object meta: " + meta.uid));
+      }
+      if (pre->resourceVersion && *pre->resourceVersion != meta.resourceVersion) {
+        return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name,
+                                      "Precondition failed: ResourceVersion in precondition: " +
+                                          *pre->resourceVersion + ", ResourceVersion in object meta: " +
+                                          meta.resourceVersion));
+      }
+    }
+    // Deletion is graceful (a running pod), waits for finalizers, or is immediate. A namespace
+    // also waits for its spec.finalizers (the namespace controller empties it, then finalizes).
+    int64_t grace = meta.deletionTimestamp && options->gracePeriodSeconds
+                        ? std::max<int64_t>(*options->gracePeriodSeconds, 0)
+                        : GracePeriod(object, *options);
+    bool orphan = options->propagationPolicy ? *options->propagationPolicy == "Orphan"
+                                             : options->orphanDependents.value_or(false);
+    bool foreground = options->propagationPolicy && *options->propagationPolicy == "Foreground";
+    auto* ns = object.As<api::core::Namespace>();
+    bool waits = grace > 0 || !meta.finalizers.empty() || orphan || foreground ||
+                 (ns != nullptr && !ns->spec.finalizers.empty());
+    if (waits) {
+      bool changed = false;
+      if (!meta.deletionTimestamp || (meta.deletionGracePeriodSeconds.value_or(0) > grace)) {
+        meta.deletionTimestamp = api::Time::FromTimePoint(options_.clock->Now() + std::chrono::seconds(grace));
+        meta.deletionGracePeriodSeconds = grace;
+        changed = true;
+      }
+      if (orphan && !Contains(meta.finalizers, "orphan")) {
+        meta.finalizers.push_back("orphan");
+        changed = true;
+      }
+      if (foreground && !Contains(meta.finalizers, "foregroundDeletion")) {
+        meta.finalizers.push_back("foregroundDeletion");
+        changed = true;
+      }
+      if (ns != nullptr && ns->status.phase != "Terminating") {
+        ns->status.phase = "Terminating";
+        changed = true;
+      }
+      if (*dry_run || !changed) return JsonResponse(200, object.ToJson());
+      meta.resourceVersion.clear();
+      auto updated = objects_.Update(call.Key(), object.ToJson(), stored->revision);
+      if (updated.has_value()) {
+        meta.resourceVersion = std::to_string(*updated);
+        return JsonResponse(200, object.ToJson());
+      }
+      if (updated.error().IsNotFound()) {
+        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
+      }
+      if (!updated.error().IsAborted()) return ErrorResponse(updated.error());
+      continue;
+    }
+    if (*dry_run) return JsonResponse(200, object.ToJson());
+    auto deleted = objects_.Delete(call.Key(), stored->revision, Held(object));
+    if (deleted.has_value()) return JsonResponse(200, object.ToJson());
     if (deleted.error().IsNotFound()) {
       return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
     }

@@ -559,6 +559,76 @@ TEST_F(ApiServerTest, ServicesGetClusterIpsAndNodePortsOnce) {
   EXPECT_EQ(Str(Json(headless)["spec"].at("clusterIPs").at(0)), "None");
 }
 
+TEST_F(ApiServerTest, FinalizersHoldADeletedObjectUntilRemoved) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps",
+                 R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"f","finalizers":["example.com/hold"]}})").status, 201);
+  const std::string url = "/api/v1/namespaces/default/configmaps/f";
+  HttpResponse deleting = Call("DELETE", url);
+  ASSERT_EQ(deleting.status, 200) << deleting.body;
+  json::object held = Json(Call("GET", url));
+  EXPECT_TRUE(held["metadata"].as_object().contains("deletionTimestamp"));
+  EXPECT_EQ(held["metadata"].at("deletionGracePeriodSeconds").as_int64(), 0);
+  // Removing the last finalizer deletes it.
+  HttpResponse released = Call("PATCH", url, R"({"metadata":{"finalizers":null}})", "application/merge-patch+json");
+  EXPECT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(Call("GET", url).status, 404);
+}
+
+TEST_F(ApiServerTest, DeletePreconditionsAndPropagation) {
+  HttpResponse created = Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap);
+  const std::string url = "/api/v1/namespaces/default/configmaps/cm";
+  HttpResponse wrong_uid = Call("DELETE", url, R"({"preconditions":{"uid":"nope"}})");
+  EXPECT_EQ(wrong_uid.status, 409);
+  EXPECT_EQ(Str(Json(wrong_uid)["message"]),
+            "Operation cannot be fulfilled on configmaps \"cm\": Precondition failed: UID in "
+            "precondition: nope, UID in object meta: " + Str(Json(created)["metadata"].at("uid")));
+  EXPECT_EQ(Call("DELETE", url, R"({"preconditions":{"resourceVersion":"1"}})").status, 409);
+  EXPECT_EQ(Call("DELETE", url + "?propagationPolicy=Sideways").status, 422);
+  // Orphan adds the orphan finalizer (the garbage collector removes it).
+  ASSERT_EQ(Call("DELETE", url + "?propagationPolicy=Orphan").status, 200);
+  json::object orphaned = Json(Call("GET", url));
+  EXPECT_EQ(Str(orphaned["metadata"].at("finalizers").at(0)), "orphan");
+  EXPECT_EQ(Call("DELETE", url, "{not json").status, 400);
+}
+
+TEST_F(ApiServerTest, BoundPodsAreDeletedGracefully) {
+  std::string pod = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},)"
+                    R"("spec":{"nodeName":"n1","terminationGracePeriodSeconds":20,"containers":[{"name":"c","image":"i"}]}})";
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/pods", pod).status, 201);
+  const std::string url = "/api/v1/namespaces/default/pods/p";
+  ASSERT_EQ(Call("DELETE", url).status, 200);
+  json::object terminating = Json(Call("GET", url));
+  EXPECT_EQ(terminating["metadata"].at("deletionGracePeriodSeconds").as_int64(), 20);
+  EXPECT_EQ(Str(terminating["metadata"].at("deletionTimestamp")), "2023-11-14T22:13:40Z");  // now + 20 s
+  // The kubelet's final delete, with no grace left.
+  ASSERT_EQ(Call("DELETE", url, R"({"gracePeriodSeconds":0})").status, 200);
+  EXPECT_EQ(Call("GET", url).status, 404);
+  // A pod not bound to a node goes at once.
+  std::string unbound = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"u"},"spec":{"containers":[{"name":"c","image":"i"}]}})";
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/pods", unbound).status, 201);
+  ASSERT_EQ(Call("DELETE", "/api/v1/namespaces/default/pods/u").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/pods/u").status, 404);
+}
+
+TEST_F(ApiServerTest, NamespaceDeletionTerminatesThenFinalizes) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces", R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"team"}})").status, 201);
+  ASSERT_EQ(Call("DELETE", "/api/v1/namespaces/team").status, 200);
+  json::object ns = Json(Call("GET", "/api/v1/namespaces/team"));
+  EXPECT_EQ(Str(ns["status"].at("phase")), "Terminating");
+  HttpResponse refused = Call("POST", "/api/v1/namespaces/team/configmaps", kConfigMap);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(Str(Json(refused)["message"]),
+            "configmaps \"cm\" is forbidden: unable to create new content in namespace team "
+            "because it is being terminated");
+  EXPECT_EQ(Str(Json(refused)["details"].at("causes").at(0).at("reason")), "NamespaceTerminating");
+  // The namespace controller's last step: an empty spec.finalizers through /finalize.
+  ns["spec"].as_object()["finalizers"] = json::array();
+  HttpResponse finalized = Call("PUT", "/api/v1/namespaces/team/finalize", json::serialize(ns));
+  EXPECT_EQ(finalized.status, 200) << finalized.body;
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/team").status, 404);
+  EXPECT_EQ(Call("PATCH", "/api/v1/namespaces/default/finalize", "{}", "application/merge-patch+json").status, 405);
+}
+
 // Reads a watch body until it holds `lines` lines or ends, waiting for its ready signal (with a
 // deadline) when it has nothing.
 class WatchReader {
