@@ -330,14 +330,24 @@ std::string EventObject(const api::KindInfo& kind, const api::Object& object,
   return json;
 }
 
+// A BOOKMARK event: an object of the watched kind holding only a resourceVersion (and, at the
+// end of sendInitialEvents, the k8s.io/initial-events-end annotation).
+std::string BookmarkLine(const api::KindInfo& kind, int64_t revision, bool initial_events_end) {
+  json::object meta{{"resourceVersion", std::to_string(revision)}};
+  if (initial_events_end) meta["annotations"] = json::object{{"k8s.io/initial-events-end", "true"}};
+  return WatchEventLine("BOOKMARK", json::serialize(json::object{{"kind", kind.kind},
+                                                                 {"apiVersion", kind.ApiVersion()},
+                                                                 {"metadata", std::move(meta)}}));
+}
+
 class WatchBody final : public BodyStream {
  public:
   WatchBody(store::Kv& kv, const api::KindInfo& kind, std::string prefix, int64_t from_revision,
             ObjectFilter filter, std::string initial_events, std::optional<TableOptions> table,
-            const Clock& clock)
+            const Clock& clock, bool bookmarks)
       : kv_(kv), kind_(kind), prefix_(std::move(prefix)), from_revision_(from_revision),
         filter_(std::move(filter)), table_(std::move(table)), clock_(clock),
-        pending_(std::move(initial_events)) {}
+        bookmarks_(bookmarks), pending_(std::move(initial_events)) {}
 
   void Start(std::function<void()> ready) override {
     std::shared_ptr<store::KvWatch> watch = kv_.Watch(std::move(ready));
@@ -349,6 +359,8 @@ class WatchBody final : public BodyStream {
     create->set_range_end(end);
     create->set_start_revision(from_revision_);
     create->set_prev_kv(true);
+    // The store's progress notifications become bookmarks.
+    create->set_progress_notify(bookmarks_);
     watch->Send(request);
     std::lock_guard lock(mu_);
     if (cancelled_) {
@@ -382,6 +394,10 @@ class WatchBody final : public BodyStream {
         break;
       }
       for (const auto& event : response.events()) out += Line(event);
+      bool progress = response.events_size() == 0 && !response.created() && !response.canceled();
+      if (progress && bookmarks_ && response.header().revision() > 0) {
+        out += BookmarkLine(kind_, response.header().revision(), false);
+      }
     }
     if (out.empty() && done_) return std::nullopt;
     return out;
@@ -433,6 +449,7 @@ class WatchBody final : public BodyStream {
   ObjectFilter filter_;
   std::optional<TableOptions> table_;
   const Clock& clock_;
+  bool bookmarks_;
 
   std::mutex mu_;
   std::shared_ptr<store::KvWatch> watch_;
@@ -815,14 +832,43 @@ HttpResponse ApiServer::Watch(const Call& call) {
     }
     if (seconds > 0) timeout = std::chrono::seconds(seconds);
   }
+  auto flag = [&](std::string_view name) -> std::optional<bool> {
+    auto it = call.query.find(name);
+    if (it == call.query.end() || it->second.empty()) return std::nullopt;
+    return it->second == "true" || it->second == "True" || it->second == "1";
+  };
+  bool bookmarks = flag("allowWatchBookmarks").value_or(false);
+  std::optional<bool> send_initial = flag("sendInitialEvents");
+  std::string match;
+  if (auto it = call.query.find("resourceVersionMatch"); it != call.query.end()) match = it->second;
+  // The watch-list rules of upstream's ValidateListOptions.
+  namespace v = api::validation;
+  if (send_initial) {
+    v::FieldErrors errors;
+    if (match != "NotOlderThan") {
+      errors.push_back(v::Forbidden(v::Path("resourceVersionMatch"),
+                                    "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+    }
+    if (!bookmarks) {
+      errors.push_back(v::Forbidden(v::Path("allowWatchBookmarks"),
+                                    "sendInitialEvents requires setting allowWatchBookmarks to true"));
+    }
+    if (!errors.empty()) return ErrorResponse(v::InvalidError("meta.k8s.io", "ListOptions", "", errors));
+  } else if (!match.empty()) {
+    return ErrorResponse(v::InvalidError("meta.k8s.io", "ListOptions", "",
+                                         {v::Forbidden(v::Path("resourceVersionMatch"),
+                                                       "resourceVersionMatch is forbidden for watch")}));
+  }
   std::string prefix = ObjectPrefix(call.kind.resource, call.info.namespace_);
-  // resourceVersion unset or "0": the current objects as ADDED events first, then the changes
-  // after them. Otherwise only the changes after that version.
+  // The current objects as ADDED events first (resourceVersion unset or "0", or
+  // sendInitialEvents=true, which ends them with a bookmark), then the changes after them.
+  // Otherwise only the changes after the given version.
   std::string initial;
   int64_t from;
   // With a Table asked for, each event carries a one-row Table; only the first has the columns.
   std::optional<TableOptions> table = TableRequested(call);
-  if (!resource_version->has_value() || **resource_version == 0) {
+  bool legacy_initial = !send_initial && resource_version->value_or(0) == 0;
+  if (send_initial.value_or(false) || legacy_initial) {
     auto list = objects_.List(prefix);
     if (!list.has_value()) return ErrorResponse(list.error());
     for (const StoredObject& stored : list->items) {
@@ -831,14 +877,20 @@ HttpResponse ApiServer::Watch(const Call& call) {
       if (!filter->Matches(**object)) continue;
       initial += WatchEventLine("ADDED", EventObject(call.kind, **object, table));
     }
+    if (send_initial.value_or(false)) {
+      initial += BookmarkLine(call.kind, list->revision, /*initial_events_end=*/true);
+    }
     from = list->revision + 1;
-  } else {
+  } else if (resource_version->has_value()) {
     from = **resource_version + 1;
+  } else {
+    from = 0;  // sendInitialEvents=false without a version: from now on
   }
   HttpResponse response;
   response.headers.emplace_back("Content-Type", "application/json");
   response.stream = std::make_shared<WatchBody>(kv_, call.kind, prefix, from, std::move(*filter),
-                                                std::move(initial), table, *options_.clock);
+                                                std::move(initial), table, *options_.clock,
+                                                bookmarks);
   response.stream_timeout = timeout;
   return response;
 }

@@ -11,7 +11,7 @@
 // The status and scale subresources are served (get, update, patch).
 // OpenAPI v3 paths and operations (no schemas) let kubectl leave field validation to the server.
 // Not yet: apply patches, other subresources,
-// bookmarks, graceful deletion and finalizers (405, 404 or 415 until they come).
+// a watch cache (405, 404 or 415 until they come).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
 // resourceVersion is the store revision of their last write. Objects are created only in a

@@ -20,6 +20,7 @@ class ApiServerTest : public ::testing::Test {
     store::StoreOptions options;
     options.data_dir = dir_.path();
     options.sync = false;
+    options.watch_progress_notify_interval = std::chrono::milliseconds(100);  // bookmarks soon
     auto store = store::Store::Open(options);
     ASSERT_TRUE(store.has_value()) << store.error();
     store_ = std::move(*store);
@@ -764,6 +765,35 @@ TEST_F(ApiServerTest, WatchFromACompactedVersionEndsWith410) {
   EXPECT_TRUE(watch.Take(1).empty());
   EXPECT_TRUE(watch.ended());
   EXPECT_EQ(Call("GET", "/api/v1/configmaps?watch=1&resourceVersion=abc").status, 400);
+}
+
+TEST_F(ApiServerTest, SendInitialEventsEndsWithABookmark) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  HttpResponse r = Call("GET", "/api/v1/namespaces/default/configmaps?watch=1&sendInitialEvents=true"
+                               "&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan");
+  ASSERT_EQ(r.status, 200) << r.body;
+  WatchReader watch(r.stream);
+  auto events = watch.Take(2);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(TypeAndName(events[0]), "ADDED cm");
+  EXPECT_EQ(Str(events[1]["type"]), "BOOKMARK");
+  EXPECT_EQ(Str(events[1]["object"].at("kind")), "ConfigMap");
+  EXPECT_EQ(Str(events[1]["object"].at("metadata").at("annotations").at("k8s.io/initial-events-end")), "true");
+  std::string list_rv = Str(events[1]["object"].at("metadata").at("resourceVersion"));
+  EXPECT_EQ(list_rv, std::to_string(store_->CurrentRevision()));
+  // Then periodic bookmarks (from the store's progress notifications) and changes.
+  auto later = watch.Take(1);
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_EQ(Str(later[0]["type"]), "BOOKMARK");
+  EXPECT_FALSE(later[0]["object"].at("metadata").as_object().contains("annotations"));
+
+  HttpResponse no_match = Call("GET", "/api/v1/configmaps?watch=1&sendInitialEvents=true&allowWatchBookmarks=true");
+  EXPECT_EQ(no_match.status, 422);
+  EXPECT_EQ(Str(Json(no_match)["message"]),
+            "ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden: "
+            "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan").status, 422);
+  EXPECT_EQ(Call("GET", "/api/v1/configmaps?watch=1&resourceVersionMatch=Exact").status, 422);
 }
 
 TEST_F(ApiServerTest, ScopeMustMatchThePath) {
