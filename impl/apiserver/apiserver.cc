@@ -330,6 +330,38 @@ std::string EventObject(const api::KindInfo& kind, const api::Object& object,
   return json;
 }
 
+// Upstream's verb label: GET, LIST, WATCH, POST, PUT, PATCH, DELETE, DELETECOLLECTION.
+std::string MetricVerb(std::string_view verb) {
+  if (verb == "create") return "POST";
+  if (verb == "update") return "PUT";
+  std::string out(verb);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A stream that leaves the long-running gauge when it ends.
+class CountedStream final : public BodyStream {
+ public:
+  CountedStream(std::shared_ptr<BodyStream> inner, Metrics& metrics, RequestLabels labels)
+      : inner_(std::move(inner)), metrics_(metrics), labels_(std::move(labels)) {}
+  ~CountedStream() override { End(); }
+  void Start(std::function<void()> ready) override { inner_->Start(std::move(ready)); }
+  std::optional<std::string> Next() override { return inner_->Next(); }
+  void Cancel() override {
+    inner_->Cancel();
+    End();
+  }
+
+ private:
+  void End() {
+    if (!ended_.exchange(true)) metrics_.AddLongRunning(labels_, -1);
+  }
+  std::shared_ptr<BodyStream> inner_;
+  Metrics& metrics_;
+  RequestLabels labels_;
+  std::atomic<bool> ended_{false};
+};
+
 // A BOOKMARK event: an object of the watched kind holding only a resourceVersion (and, at the
 // end of sendInitialEvents, the k8s.io/initial-events-end annotation).
 std::string BookmarkLine(const api::KindInfo& kind, int64_t revision, bool initial_events_end) {
@@ -571,7 +603,10 @@ Result<json::value> ApplyScale(json::value old, const json::value& scale) {
 
 ApiServer::ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOptions options)
     : kv_(kv),
-      objects_(kv),
+      objects_(kv, [this](const std::string& operation, const std::string& type,
+                          std::chrono::duration<double> took) {
+        metrics_.ObserveStorage(operation, type, took);
+      }),
       registry_(registry),
       options_(std::move(options)),
       rng_(options_.seed),
@@ -632,6 +667,12 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   if (path == "/version") return JsonResponse(200, VersionJson());
   if (path == "/healthz" || path == "/livez") return TextResponse(200, "ok");
+  if (path == "/metrics") {
+    HttpResponse response;
+    response.headers.emplace_back("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    response.body = metrics_.Render();
+    return response;
+  }
   if (path == "/readyz") {
     // Ready once the bootstrap objects exist, as upstream's post-start hooks gate readyz.
     return ready_ ? TextResponse(200, "ok") : TextResponse(503, "readyz check failed: bootstrap not done");
@@ -695,15 +736,33 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
     return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
   }
   Call call{http, *info, query, *kind};
-  if (info->verb == "get") return Get(call);
-  if (info->verb == "list") return List(call);
-  if (info->verb == "watch") return Watch(call);
-  if (info->verb == "create") return Create(call);
-  if (info->verb == "update") return Update(call);
-  if (info->verb == "patch") return Patch(call);
-  if (info->verb == "delete") return Delete(call);
-  if (info->verb == "deletecollection") return DeleteCollection(call);
-  return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
+  RequestLabels labels{.group = std::string(kind->group),
+                       .resource = std::string(kind->resource),
+                       .scope = !info->name.empty() ? "resource" : !info->namespace_.empty() ? "namespace" : "cluster",
+                       .subresource = info->subresource,
+                       .verb = MetricVerb(info->verb),
+                       .version = std::string(kind->version)};
+  auto start = std::chrono::steady_clock::now();
+  HttpResponse response = Dispatch(call);
+  metrics_.ObserveRequest(labels, response.status, std::chrono::steady_clock::now() - start);
+  if (response.stream) {  // a watch: counted while it runs
+    metrics_.AddLongRunning(labels, 1);
+    response.stream = std::make_shared<CountedStream>(std::move(response.stream), metrics_, labels);
+  }
+  return response;
+}
+
+HttpResponse ApiServer::Dispatch(const Call& call) {
+  const RequestInfo& info = call.info;
+  if (info.verb == "get") return Get(call);
+  if (info.verb == "list") return List(call);
+  if (info.verb == "watch") return Watch(call);
+  if (info.verb == "create") return Create(call);
+  if (info.verb == "update") return Update(call);
+  if (info.verb == "patch") return Patch(call);
+  if (info.verb == "delete") return Delete(call);
+  if (info.verb == "deletecollection") return DeleteCollection(call);
+  return ErrorResponse(MethodNotSupported(call.kind.resource, call.kind.group, info.verb));
 }
 
 HttpResponse ApiServer::Get(const Call& call) {

@@ -1,7 +1,7 @@
 // The Kubernetes REST API over a key-value store (any store::Kv: the embedded engine, or etcd's
 // gRPC API through EtcdClient), answering HTTP requests as upstream's kube-apiserver does.
 //
-// Served so far: /version, /healthz, /livez, /readyz; legacy discovery (/api, /apis,
+// Served so far: /version, /healthz, /livez, /readyz, /metrics; legacy discovery (/api, /apis,
 // /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
 // cluster-scoped, the verbs get, list, watch (newline-delimited JSON events; labelSelector and
 // fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge,
@@ -29,6 +29,7 @@
 
 #include "impl/api/registry.h"
 #include "impl/apiserver/http_server.h"
+#include "impl/apiserver/metrics.h"
 #include "impl/apiserver/object_store.h"
 #include "impl/apiserver/service_allocator.h"
 #include "impl/apiserver/table.h"
@@ -66,6 +67,7 @@ class ApiServer {
  private:
   struct Call;  // one resource request being served (apiserver.cc)
 
+  HttpResponse Dispatch(const Call& call);
   HttpResponse Get(const Call& call);
   // The Table the request asks for (Accept as=Table), if any.
   std::optional<TableOptions> TableRequested(const Call& call) const;
@@ -90,6 +92,7 @@ class ApiServer {
   std::string GenerateName(const std::string& base);
 
   store::Kv& kv_;
+  Metrics metrics_;  // before objects_, which reports to it
   ObjectStore objects_;
   const api::Registry& registry_;
   ApiServerOptions options_;

@@ -796,6 +796,26 @@ TEST_F(ApiServerTest, SendInitialEventsEndsWithABookmark) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps?watch=1&resourceVersionMatch=Exact").status, 422);
 }
 
+TEST_F(ApiServerTest, MetricsCountRequestsWatchesAndStorageCalls) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 409);
+  ASSERT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/cm").status, 200);
+  HttpResponse watch = Call("GET", "/api/v1/configmaps?watch=1");
+  auto metrics = [&] { return Call("GET", "/metrics").body; };
+  auto has = [](const std::string& text, const std::string& line) {
+    return text.find(line) != std::string::npos;
+  };
+  std::string text = metrics();
+  EXPECT_TRUE(has(text, "apiserver_request_total{code=\"201\",group=\"\",resource=\"configmaps\",scope=\"namespace\",subresource=\"\",verb=\"POST\",version=\"v1\"} 1\n")) << text;
+  EXPECT_TRUE(has(text, "apiserver_request_total{code=\"409\",group=\"\",resource=\"configmaps\",scope=\"namespace\",subresource=\"\",verb=\"POST\",version=\"v1\"} 1\n"));
+  EXPECT_TRUE(has(text, "apiserver_request_duration_seconds_count{group=\"\",resource=\"configmaps\",scope=\"resource\",subresource=\"\",verb=\"GET\",version=\"v1\"} 1\n"));
+  EXPECT_TRUE(has(text, "apiserver_request_duration_seconds_bucket{group=\"\",resource=\"configmaps\",scope=\"namespace\",subresource=\"\",verb=\"POST\",version=\"v1\",le=\"+Inf\"} 2\n"));
+  EXPECT_TRUE(has(text, "apiserver_longrunning_requests{group=\"\",resource=\"configmaps\",scope=\"cluster\",subresource=\"\",verb=\"WATCH\",version=\"v1\"} 1\n"));
+  EXPECT_TRUE(has(text, "etcd_request_duration_seconds_count{operation=\"create\",type=\"configmaps\"} 2\n"));
+  watch.stream->Cancel();
+  EXPECT_TRUE(has(metrics(), "apiserver_longrunning_requests{group=\"\",resource=\"configmaps\",scope=\"cluster\",subresource=\"\",verb=\"WATCH\",version=\"v1\"} 0\n"));
+}
+
 TEST_F(ApiServerTest, ScopeMustMatchThePath) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps/cm").status, 404);           // namespaced, no namespace
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nodes/n").status, 404);  // cluster-scoped in one

@@ -15,7 +15,19 @@ std::string ObjectPrefix(std::string_view resource, std::string_view namespace_)
   return key;
 }
 
+ObjectStore::Timer::~Timer() {
+  if (observer == nullptr || !*observer) return;
+  // "/registry/<type>/..." -> type
+  std::string type;
+  constexpr std::string_view kRegistry = "/registry/";
+  if (key.starts_with(kRegistry)) {
+    type = key.substr(kRegistry.size(), key.find('/', kRegistry.size()) - kRegistry.size());
+  }
+  (*observer)(operation, type, std::chrono::steady_clock::now() - start);
+}
+
 Result<StoredObject> ObjectStore::Get(const std::string& key) {
+  auto timer = Time("get", key);
   pb::RangeRequest request;
   request.set_key(key);
   KREF_ASSIGN_OR_RETURN(pb::RangeResponse response, kv_.Range(std::move(request)));
@@ -24,6 +36,7 @@ Result<StoredObject> ObjectStore::Get(const std::string& key) {
 }
 
 Result<StoredList> ObjectStore::List(const std::string& prefix, const ListOptions& options) {
+  auto timer = Time("list", prefix);
   pb::RangeRequest request;
   request.set_key(options.start_key.empty() ? prefix : options.start_key);
   std::string end = prefix;
@@ -78,6 +91,7 @@ void AddClaims(pb::TxnRequest& txn, const std::vector<std::string>& claim,
 
 Result<int64_t> ObjectStore::Create(const std::string& key, const std::string& json,
                                     const std::vector<std::string>& claim) {
+  auto timer = Time("create", key);
   pb::TxnRequest txn;
   pb::Compare* absent = txn.add_compare();
   absent->set_key(key);
@@ -99,6 +113,7 @@ Result<int64_t> ObjectStore::Update(const std::string& key, const std::string& j
                                     int64_t expected_revision,
                                     const std::vector<std::string>& claim,
                                     const std::vector<std::string>& release) {
+  auto timer = Time("update", key);
   pb::RequestOp op;
   op.mutable_request_put()->set_key(key);
   op.mutable_request_put()->set_value(json);
@@ -107,6 +122,7 @@ Result<int64_t> ObjectStore::Update(const std::string& key, const std::string& j
 
 Result<int64_t> ObjectStore::Delete(const std::string& key, int64_t expected_revision,
                                     const std::vector<std::string>& release) {
+  auto timer = Time("delete", key);
   pb::RequestOp op;
   op.mutable_request_delete_range()->set_key(key);
   return GuardedWrite(key, expected_revision, std::move(op), {}, release);

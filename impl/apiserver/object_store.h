@@ -9,7 +9,9 @@
 // Thread safety: thread-safe (the Kv is).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +47,13 @@ struct ListOptions {
 
 class ObjectStore {
  public:
-  explicit ObjectStore(store::Kv& kv) : kv_(kv) {}
+  // Told of each store call: its operation ("get", "list", "create", "update", "delete"), the
+  // resource it was for (the key's second segment) and how long it took.
+  using Observer = std::function<void(const std::string& operation, const std::string& type,
+                                      std::chrono::duration<double> took)>;
+
+  explicit ObjectStore(store::Kv& kv, Observer observer = nullptr)
+      : kv_(kv), observer_(std::move(observer)) {}
 
   // NotFound when there is no such key.
   Result<StoredObject> Get(const std::string& key);
@@ -78,7 +86,19 @@ class ObjectStore {
                                store::pb::RequestOp op, const std::vector<std::string>& claim,
                                const std::vector<std::string>& release);
 
+  // Reports `operation` on `key` to the observer when the returned guard goes.
+  struct Timer {
+    const Observer* observer;
+    std::string operation, key;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    ~Timer();
+  };
+  Timer Time(std::string operation, const std::string& key) const {
+    return Timer{&observer_, std::move(operation), key};
+  }
+
   store::Kv& kv_;
+  Observer observer_;
 };
 
 }  // namespace kref::apiserver
