@@ -6,6 +6,7 @@
 
 #include "impl/api/core/types.h"
 #include "impl/api/fields.h"
+#include "impl/api/policy/types.h"
 #include "impl/api/labels.h"
 #include "impl/api/manifest.h"
 #include "impl/api/validation/field_error.h"
@@ -716,14 +717,16 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   if (!kind->namespaced && !info->namespace_.empty()) return ErrorResponse(PathNotFound());
   if (!info->subresource.empty()) {
     // status and scale: get, update and patch, where the kind has them.
+    bool posted = info->subresource == "binding" || info->subresource == "eviction";
     bool served = (info->subresource == "status" || info->subresource == "scale" ||
-                   info->subresource == "finalize") &&
+                   info->subresource == "finalize" || posted) &&
                   std::find(kind->subresources.begin(), kind->subresources.end(),
                             info->subresource) != kind->subresources.end();
     if (!served) return ErrorResponse(PathNotFound());
-    bool verb_ok = info->subresource == "finalize"
-                       ? info->verb == "update"
-                       : info->verb == "get" || info->verb == "update" || info->verb == "patch";
+    bool verb_ok = info->subresource == "finalize" ? info->verb == "update"
+                   : posted                         ? info->verb == "create"
+                                                    : info->verb == "get" || info->verb == "update" ||
+                                                          info->verb == "patch";
     if (!verb_ok) {
       return ErrorResponse(MethodNotSupported(std::string(kind->resource) + "/" + info->subresource,
                                               kind->group, info->verb));
@@ -732,7 +735,7 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   // Writes name their object (update, patch) or their collection (create), not the other.
   bool named = !info->name.empty();
   if (((info->verb == "update" || info->verb == "patch") && !named) ||
-      (info->verb == "create" && named)) {
+      (info->verb == "create" && named && info->subresource.empty())) {
     return ErrorResponse(MethodNotSupported(kind->resource, kind->group, info->verb));
   }
   Call call{http, *info, query, *kind};
@@ -754,6 +757,10 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
 
 HttpResponse ApiServer::Dispatch(const Call& call) {
   const RequestInfo& info = call.info;
+  if (info.subresource == "binding" || (call.kind.kind == "Binding" && info.verb == "create")) {
+    return Bind(call);
+  }
+  if (info.subresource == "eviction") return Evict(call);
   if (info.verb == "get") return Get(call);
   if (info.verb == "list") return List(call);
   if (info.verb == "watch") return Watch(call);
@@ -1284,6 +1291,11 @@ HttpResponse ApiServer::Delete(const Call& call) {
   if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
   auto options = ParseDeleteOptions(call.http, call.query);
   if (!options.has_value()) return ErrorResponse(options.error());
+  return DeleteObject(call, *options, *dry_run);
+}
+
+HttpResponse ApiServer::DeleteObject(const Call& call, const api::meta::DeleteOptions& options,
+                                     bool dry_run) {
   // The object as it was last; retried if it changes between the read and the write.
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto stored = objects_.Get(call.Key());
@@ -1297,7 +1309,7 @@ HttpResponse ApiServer::Delete(const Call& call) {
     if (!loaded.has_value()) return ErrorResponse(loaded.error());
     api::Object& object = **loaded;
     api::meta::ObjectMeta& meta = object.metadata();
-    if (const auto& pre = options->preconditions) {
+    if (const auto& pre = options.preconditions) {
       if (pre->uid && *pre->uid != meta.uid) {
         return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name,
                                       "Precondition failed: UID in precondition: " + *pre->uid +
@@ -1312,12 +1324,12 @@ HttpResponse ApiServer::Delete(const Call& call) {
     }
     // Deletion is graceful (a running pod), waits for finalizers, or is immediate. A namespace
     // also waits for its spec.finalizers (the namespace controller empties it, then finalizes).
-    int64_t grace = meta.deletionTimestamp && options->gracePeriodSeconds
-                        ? std::max<int64_t>(*options->gracePeriodSeconds, 0)
-                        : GracePeriod(object, *options);
-    bool orphan = options->propagationPolicy ? *options->propagationPolicy == "Orphan"
-                                             : options->orphanDependents.value_or(false);
-    bool foreground = options->propagationPolicy && *options->propagationPolicy == "Foreground";
+    int64_t grace = meta.deletionTimestamp && options.gracePeriodSeconds
+                        ? std::max<int64_t>(*options.gracePeriodSeconds, 0)
+                        : GracePeriod(object, options);
+    bool orphan = options.propagationPolicy ? *options.propagationPolicy == "Orphan"
+                                             : options.orphanDependents.value_or(false);
+    bool foreground = options.propagationPolicy && *options.propagationPolicy == "Foreground";
     auto* ns = object.As<api::core::Namespace>();
     bool waits = grace > 0 || !meta.finalizers.empty() || orphan || foreground ||
                  (ns != nullptr && !ns->spec.finalizers.empty());
@@ -1340,7 +1352,7 @@ HttpResponse ApiServer::Delete(const Call& call) {
         ns->status.phase = "Terminating";
         changed = true;
       }
-      if (*dry_run || !changed) return JsonResponse(200, object.ToJson());
+      if (dry_run || !changed) return JsonResponse(200, object.ToJson());
       meta.resourceVersion.clear();
       auto updated = objects_.Update(call.Key(), object.ToJson(), stored->revision);
       if (updated.has_value()) {
@@ -1353,7 +1365,7 @@ HttpResponse ApiServer::Delete(const Call& call) {
       if (!updated.error().IsAborted()) return ErrorResponse(updated.error());
       continue;
     }
-    if (*dry_run) return JsonResponse(200, object.ToJson());
+    if (dry_run) return JsonResponse(200, object.ToJson());
     auto deleted = objects_.Delete(call.Key(), stored->revision, Held(object));
     if (deleted.has_value()) return JsonResponse(200, object.ToJson());
     if (deleted.error().IsNotFound()) {
@@ -1362,6 +1374,143 @@ HttpResponse ApiServer::Delete(const Call& call) {
     if (!deleted.error().IsAborted()) return ErrorResponse(deleted.error());
   }
   return ErrorResponse(Conflict(call.kind.resource, call.kind.group, call.info.name, kObjectModified));
+}
+
+namespace {
+
+HttpResponse SuccessStatus(int code) {
+  return JsonResponse(code, json::serialize(json::object{{"kind", "Status"},
+                                                         {"apiVersion", "v1"},
+                                                         {"metadata", json::object{}},
+                                                         {"status", "Success"},
+                                                         {"code", code}}));
+}
+
+}  // namespace
+
+HttpResponse ApiServer::Bind(const Call& call) {
+  const api::KindInfo* binding_kind = registry_.FindResource("", "v1", "bindings");
+  const api::KindInfo* pods = registry_.FindResource("", "v1", "pods");
+  auto body = DecodeBody(registry_, call.http, call.query, *binding_kind);
+  if (!body.has_value()) return ErrorResponse(body.error());
+  const auto* binding = body->object->As<api::core::Binding>();
+  std::string name = call.info.subresource.empty() ? binding->metadata.name : call.info.name;
+  if (!call.info.subresource.empty() && !binding->metadata.name.empty() && binding->metadata.name != name) {
+    return ErrorResponse(BadRequest("name in URL does not match name in Binding object"));
+  }
+  namespace v = api::validation;
+  v::FieldErrors errors;
+  if (binding->target.name.empty()) errors.push_back(v::Required(v::Path("target").Child("name")));
+  if (!binding->target.kind.empty() && binding->target.kind != "Node") {
+    errors.push_back(v::Invalid(v::Path("target").Child("kind"), binding->target.kind, "must be empty or 'Node'"));
+  }
+  if (!errors.empty()) return ErrorResponse(v::InvalidError("", "Binding", name, errors));
+  std::string key = ObjectKey("pods", call.info.namespace_, name);
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto stored = objects_.Get(key);
+    if (!stored.has_value()) {
+      if (stored.error().IsNotFound()) return ErrorResponse(NotFound("pods", "", name));
+      return ErrorResponse(stored.error());
+    }
+    auto loaded = Load(*pods, *stored);
+    if (!loaded.has_value()) return ErrorResponse(loaded.error());
+    auto* pod = (*loaded)->As<api::core::Pod>();
+    if (pod->metadata.deletionTimestamp) {
+      return ErrorResponse(Conflict("pods/binding", "", name, "pod " + name + " is being deleted, cannot be assigned to a host"));
+    }
+    if (!pod->spec.nodeName.empty()) {
+      return ErrorResponse(Conflict("pods/binding", "", name, "pod " + name + " is already assigned to node \"" +
+                                                                   pod->spec.nodeName + "\""));
+    }
+    // As upstream's assignPod: the node, the binding's annotations, and PodScheduled True.
+    pod->spec.nodeName = binding->target.name;
+    for (const auto& [k, value] : binding->metadata.annotations) pod->metadata.annotations[k] = value;
+    auto condition = std::find_if(pod->status.conditions.begin(), pod->status.conditions.end(),
+                                  [](const api::core::PodCondition& c) { return c.type == "PodScheduled"; });
+    if (condition == pod->status.conditions.end()) {
+      pod->status.conditions.push_back({.type = "PodScheduled", .status = "True"});
+    } else if (condition->status != "True") {
+      condition->status = "True";
+      condition->reason.clear();
+      condition->message.clear();
+      condition->lastTransitionTime = api::Time::FromTimePoint(options_.clock->Now());
+    }
+    pod->metadata.resourceVersion.clear();
+    auto dry_run = ParseDryRun(call.query);
+    if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+    if (*dry_run) return SuccessStatus(201);
+    auto written = objects_.Update(key, (*loaded)->ToJson(), stored->revision);
+    if (written.has_value()) return SuccessStatus(201);
+    if (written.error().IsNotFound()) return ErrorResponse(NotFound("pods", "", name));
+    if (!written.error().IsAborted()) return ErrorResponse(written.error());
+  }
+  return ErrorResponse(Conflict("pods/binding", "", name, kObjectModified));
+}
+
+HttpResponse ApiServer::Evict(const Call& call) {
+  const api::KindInfo* eviction_kind = registry_.FindKind("policy/v1", "Eviction");
+  const api::KindInfo* pdbs = registry_.FindResource("policy", "v1", "poddisruptionbudgets");
+  auto body = DecodeBody(registry_, call.http, call.query, *eviction_kind);
+  if (!body.has_value()) return ErrorResponse(body.error());
+  const auto* eviction = body->object->As<api::policy::Eviction>();
+  if (!eviction->metadata.name.empty() && eviction->metadata.name != call.info.name) {
+    return ErrorResponse(BadRequest("name in URL does not match name in Eviction object"));
+  }
+  auto dry_run = ParseDryRun(call.query);
+  if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
+  auto stored = objects_.Get(call.Key());
+  if (!stored.has_value()) {
+    if (stored.error().IsNotFound()) return ErrorResponse(NotFound("pods", "", call.info.name));
+    return ErrorResponse(stored.error());
+  }
+  auto pod_object = Load(call.kind, *stored);
+  if (!pod_object.has_value()) return ErrorResponse(pod_object.error());
+  const auto* pod = (*pod_object)->As<api::core::Pod>();
+  // A pod that has finished frees no budget: it is deleted without asking.
+  bool finished = pod->status.phase == "Succeeded" || pod->status.phase == "Failed";
+  for (int attempt = 0; !finished && attempt < 5; ++attempt) {
+    auto list = objects_.List(ObjectPrefix("poddisruptionbudgets", call.info.namespace_));
+    if (!list.has_value()) return ErrorResponse(list.error());
+    std::vector<std::pair<StoredObject, std::unique_ptr<api::Object>>> matching;
+    for (const StoredObject& item : list->items) {
+      auto budget = Load(*pdbs, item);
+      if (!budget.has_value()) return ErrorResponse(budget.error());
+      const auto* pdb = (*budget)->As<api::policy::PodDisruptionBudget>();
+      auto selector = api::labels::Selector::FromLabelSelector(pdb->spec.selector);
+      if (!selector.has_value() || selector->MatchesNothing() || selector->Empty()) continue;
+      if (selector->Matches(api::labels::Set(pod->metadata.labels.begin(), pod->metadata.labels.end()))) {
+        matching.emplace_back(item, std::move(*budget));
+      }
+    }
+    if (matching.empty()) break;
+    if (matching.size() > 1) {
+      return ErrorResponse(InternalServerError(
+          "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."));
+    }
+    auto* pdb = matching[0].second->As<api::policy::PodDisruptionBudget>();
+    if (pdb->status.disruptionsAllowed <= 0) {
+      Status refused = ResourceExhaustedError("Cannot evict pod as it would violate the pod's disruption budget.");
+      StatusDetails details{.reason = "TooManyRequests"};
+      details.causes.push_back({.reason = "DisruptionBudget",
+                                .message = "The disruption budget " + pdb->metadata.name + " needs " +
+                                           std::to_string(pdb->status.desiredHealthy) + " healthy pods and has " +
+                                           std::to_string(pdb->status.currentHealthy) + " currently"});
+      return ErrorResponse(refused.WithDetails(std::move(details)));
+    }
+    if (*dry_run) break;
+    // Spend one disruption; the disruption controller gives it back once it sees the pod go.
+    --pdb->status.disruptionsAllowed;
+    pdb->status.disruptedPods[pod->metadata.name] = api::Time::FromTimePoint(options_.clock->Now());
+    pdb->metadata.resourceVersion.clear();
+    auto written = objects_.Update(ObjectKey("poddisruptionbudgets", call.info.namespace_, pdb->metadata.name),
+                                   matching[0].second->ToJson(), matching[0].first.revision);
+    if (written.has_value()) break;
+    if (!written.error().IsAborted()) return ErrorResponse(written.error());
+    if (attempt == 4) return ErrorResponse(Conflict("poddisruptionbudgets", "policy", pdb->metadata.name, kObjectModified));
+  }
+  HttpResponse deleted = DeleteObject(call, eviction->deleteOptions.value_or(api::meta::DeleteOptions()), *dry_run);
+  if (deleted.status != 200) return deleted;
+  return SuccessStatus(201);
 }
 
 HttpResponse ApiServer::DeleteCollection(const Call& call) {

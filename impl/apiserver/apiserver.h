@@ -84,6 +84,11 @@ class ApiServer {
   // resourceVersion).
   HttpResponse Mutate(const Call& call, const Mutation& mutate);
   HttpResponse Delete(const Call& call);
+  HttpResponse DeleteObject(const Call& call, const api::meta::DeleteOptions& options, bool dry_run);
+  // pods/binding and bindings: assign a pending pod to a node.
+  HttpResponse Bind(const Call& call);
+  // pods/eviction: delete a pod if its PodDisruptionBudget allows.
+  HttpResponse Evict(const Call& call);
   HttpResponse DeleteCollection(const Call& call);
 
   // A random RFC 4122 version 4 UUID.

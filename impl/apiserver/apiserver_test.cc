@@ -816,6 +816,55 @@ TEST_F(ApiServerTest, MetricsCountRequestsWatchesAndStorageCalls) {
   EXPECT_TRUE(has(metrics(), "apiserver_longrunning_requests{group=\"\",resource=\"configmaps\",scope=\"cluster\",subresource=\"\",verb=\"WATCH\",version=\"v1\"} 0\n"));
 }
 
+constexpr char kPendingPod[] =
+    R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"app":"web"}},)"
+    R"("spec":{"containers":[{"name":"c","image":"i"}]}})";
+
+TEST_F(ApiServerTest, BindingAssignsAPendingPodOnce) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/pods", kPendingPod).status, 201);
+  std::string binding = R"({"apiVersion":"v1","kind":"Binding","metadata":{"name":"p","annotations":{"a":"b"}},"target":{"kind":"Node","name":"n1"}})";
+  HttpResponse bound = Call("POST", "/api/v1/namespaces/default/pods/p/binding", binding);
+  ASSERT_EQ(bound.status, 201) << bound.body;
+  EXPECT_EQ(Str(Json(bound)["status"]), "Success");
+  json::object pod = Json(Call("GET", "/api/v1/namespaces/default/pods/p"));
+  EXPECT_EQ(Str(pod["spec"].at("nodeName")), "n1");
+  EXPECT_EQ(Str(pod["metadata"].at("annotations").at("a")), "b");
+  EXPECT_EQ(Str(pod["status"].at("conditions").at(0).at("type")), "PodScheduled");
+  EXPECT_EQ(Str(pod["status"].at("conditions").at(0).at("status")), "True");
+  HttpResponse again = Call("POST", "/api/v1/namespaces/default/bindings", binding);  // the other path
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(Str(Json(again)["message"]),
+            "Operation cannot be fulfilled on pods/binding \"p\": pod p is already assigned to node \"n1\"");
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/pods/p/binding",
+                 R"({"apiVersion":"v1","kind":"Binding","metadata":{"name":"p"},"target":{}})").status, 422);
+  EXPECT_EQ(Call("POST", "/api/v1/namespaces/default/pods/none/binding", binding).status, 400);  // names differ
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/pods/p/binding").status, 405);
+}
+
+TEST_F(ApiServerTest, EvictionRespectsTheDisruptionBudget) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/pods", kPendingPod).status, 201);
+  std::string pdb = R"({"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"budget"},)"
+                    R"("spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"web"}}}})";
+  ASSERT_EQ(Call("POST", "/apis/policy/v1/namespaces/default/poddisruptionbudgets", pdb).status, 201);
+  std::string eviction = R"({"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"p"}})";
+  const std::string url = "/api/v1/namespaces/default/pods/p/eviction";
+  HttpResponse refused = Call("POST", url, eviction);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(Str(Json(refused)["message"]), "Cannot evict pod as it would violate the pod's disruption budget.");
+  EXPECT_EQ(Str(Json(refused)["details"].at("causes").at(0).at("reason")), "DisruptionBudget");
+  // The disruption controller would set this; here the test does.
+  json::object budget = Json(Call("GET", "/apis/policy/v1/namespaces/default/poddisruptionbudgets/budget"));
+  budget["status"] = json::object{{"disruptionsAllowed", 1}, {"currentHealthy", 2}, {"desiredHealthy", 1}, {"expectedPods", 2}};
+  ASSERT_EQ(Call("PUT", "/apis/policy/v1/namespaces/default/poddisruptionbudgets/budget/status", json::serialize(budget)).status, 200);
+  HttpResponse evicted = Call("POST", url, eviction);
+  ASSERT_EQ(evicted.status, 201) << evicted.body;
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/pods/p").status, 404);  // unbound: deleted at once
+  json::object spent = Json(Call("GET", "/apis/policy/v1/namespaces/default/poddisruptionbudgets/budget"));
+  EXPECT_EQ(spent["status"].at("disruptionsAllowed").as_int64(), 0);
+  EXPECT_TRUE(spent["status"].at("disruptedPods").as_object().contains("p"));
+  EXPECT_EQ(Call("POST", url, eviction).status, 404);
+}
+
 TEST_F(ApiServerTest, ScopeMustMatchThePath) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps/cm").status, 404);           // namespaced, no namespace
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nodes/n").status, 404);  // cluster-scoped in one
