@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "etcd/etcdserverpb/rpc.grpc.pb.h"
+#include "impl/cmd/kref/bench_stats.h"
 
 namespace kref::cli {
 namespace {
@@ -42,21 +43,6 @@ std::shared_ptr<grpc::Channel> Channel(const std::string& endpoint, int connecti
 int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
       .count();
-}
-
-// "<what>: mean, p50, p99, max" over `samples_us` (sorted here).
-std::string Percentiles(std::vector<double>& samples_us) {
-  std::sort(samples_us.begin(), samples_us.end());
-  auto pct = [&](double p) {
-    return samples_us.empty() ? 0.0 : samples_us[static_cast<size_t>(p * (samples_us.size() - 1))];
-  };
-  double mean = 0;
-  for (double l : samples_us) mean += l;
-  mean /= std::max<size_t>(1, samples_us.size());
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "mean %.2f ms, p50 %.2f ms, p99 %.2f ms, max %.2f ms", mean / 1000,
-                pct(0.5) / 1000, pct(0.99) / 1000, pct(1.0) / 1000);
-  return buf;
 }
 
 // Puts `total` keys bench/load/<n> in transactions of 100, from `clients` threads.

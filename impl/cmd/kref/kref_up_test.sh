@@ -51,6 +51,12 @@ config.load_kube_config(config_file=sys.argv[1])
 names = [ns.metadata.name for ns in client.CoreV1Api().list_namespace().items]
 assert "kube-system" in names, names
 PY
+# The load driver against it (small runs: this checks that every op works, not speed).
+for op in create get update list watch; do
+  "$kref" bench apiserver --kubeconfig "$KUBECONFIG" --op "$op" --clients 4 --total 20 --pods 20 \
+    --watchers 3 >"$tmp/out" 2>&1 || fail "bench apiserver --op $op: $(cat "$tmp/out")"
+  grep -q "^$op " "$tmp/out" || fail "bench apiserver --op $op printed: $(cat "$tmp/out")"
+done
 stop_up
 
 # Restarted on the same data dir, it has what it had.

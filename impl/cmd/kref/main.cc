@@ -6,6 +6,7 @@
 #include <map>
 
 #include "impl/cmd/kref/apiserver_command.h"
+#include "impl/cmd/kref/bench_apiserver.h"
 #include "impl/cmd/kref/bench_store.h"
 #include "impl/cmd/kref/store_command.h"
 #include "impl/cmd/kref/validate.h"
@@ -188,12 +189,49 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 
+  kref::cli::BenchApiServerOptions bench_api_options;
+  CLI::App* bench_api = bench->add_subcommand(
+      "apiserver", "Drive a Kubernetes API server with back-to-back requests from N clients and "
+                   "print throughput and latency");
+  bench_api->add_option("--kubeconfig", bench_api_options.kubeconfig,
+                        "Kubeconfig whose current context names the server");
+  bench_api->add_option("--server", bench_api_options.server,
+                        "The server (http://host:port), instead of --kubeconfig");
+  bench_api
+      ->add_option("--op", bench_api_options.op,
+                   "create (pods bench-<n>); get and update (of bench-0 .. bench-<pods-1>); list "
+                   "(every pod in the namespace); watch (--watchers watches, --total updates: "
+                   "delivery latency)")
+      ->check(CLI::IsMember({"create", "get", "update", "list", "watch"}))
+      ->capture_default_str();
+  bench_api->add_option("--namespace", bench_api_options.namespace_, "Namespace of the pods")
+      ->capture_default_str();
+  bench_api->add_option("--clients", bench_api_options.clients, "Concurrent clients")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_api->add_option("--total", bench_api_options.total, "Requests (updates for watch)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_api->add_option("--pods", bench_api_options.pods, "Pods that get and update cycle over")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bench_api->add_option("--watchers", bench_api_options.watchers, "Watches (watch)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
 
   if (store->parsed()) return kref::cli::RunStore(store_options);
   if (apiserver->parsed()) return kref::cli::RunApiServer(apiserver_options);
   if (up->parsed()) return kref::cli::RunUp(up_options);
   if (bench_store->parsed()) return kref::cli::RunBenchStore(bench_store_options);
+  if (bench_api->parsed()) {
+    if (bench_api_options.kubeconfig.empty() == bench_api_options.server.empty()) {
+      std::cerr << "kref bench apiserver: give one of --kubeconfig and --server\n";
+      return 1;
+    }
+    return kref::cli::RunBenchApiServer(bench_api_options);
+  }
 
   if (version->parsed()) {
     std::cout << "kref " << KREF_VERSION << "\nKubernetes API " << kKubernetesVersion << "\n";

@@ -1,0 +1,146 @@
+#include "impl/client/rest_client.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <thread>
+
+#include "impl/apiserver/apiserver.h"
+#include "impl/apiserver/http_server.h"
+#include "impl/client/kubeconfig.h"
+#include "impl/store/store.h"
+#include "impl/testing/temp_dir.h"
+
+namespace kref::client {
+namespace {
+
+namespace json = boost::json;
+
+// A real API server on the embedded store, on a free loopback port.
+class RestClientTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store::StoreOptions options;
+    options.data_dir = dir_.path() + "/store";
+    options.sync = false;
+    store_ = std::move(store::Store::Open(options).value());
+    api_ = std::make_unique<apiserver::ApiServer>(*store_, api::Registry::Default(),
+                                                  apiserver::ApiServerOptions{});
+    http_ = std::move(apiserver::HttpServer::Start(
+                          {}, [this](const apiserver::HttpRequest& r) { return api_->Handle(r); })
+                          .value());
+    ASSERT_TRUE(api_->Bootstrap("127.0.0.1", http_->port()).ok());
+    server_ = "http://127.0.0.1:" + std::to_string(http_->port());
+    client_ = std::move(RestClient::Create({.server = server_}).value());
+  }
+  void TearDown() override {
+    client_.reset();
+    http_.reset();
+    api_.reset();
+    store_.reset();
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<apiserver::ApiServer> api_;
+  std::unique_ptr<apiserver::HttpServer> http_;
+  std::string server_;
+  std::unique_ptr<RestClient> client_;
+};
+
+const json::value kConfigMap = json::parse(
+    R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm"},"data":{"a":"1"}})");
+
+TEST_F(RestClientTest, CrudOverKeptAliveConnections) {
+  auto created = client_->Post("/api/v1/namespaces/default/configmaps", kConfigMap);
+  ASSERT_TRUE(created.has_value()) << created.error();
+  auto got = client_->Get("/api/v1/namespaces/default/configmaps/cm");
+  ASSERT_TRUE(got.has_value()) << got.error();
+  EXPECT_EQ(got->at("data").at("a"), "1");
+  auto patched = client_->Patch("/api/v1/namespaces/default/configmaps/cm", json::parse(R"({"data":{"a":"2"}})"));
+  ASSERT_TRUE(patched.has_value()) << patched.error();
+  json::value update = *patched;
+  update.as_object()["data"].as_object()["b"] = "3";
+  ASSERT_TRUE(client_->Put("/api/v1/namespaces/default/configmaps/cm", update).has_value());
+  ASSERT_TRUE(client_->Delete("/api/v1/namespaces/default/configmaps/cm").has_value());
+  // Many calls, from several threads at once.
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) ok += client_->Get("/api/v1/namespaces/default").has_value();
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 100);
+}
+
+TEST_F(RestClientTest, FailuresCarryTheServersStatus) {
+  auto missing = client_->Get("/api/v1/namespaces/default/configmaps/none");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_TRUE(missing.error().IsNotFound());
+  EXPECT_EQ(missing.error().message(), "configmaps \"none\" not found");
+  EXPECT_EQ(missing.error().details()->reason, "NotFound");
+  ASSERT_TRUE(client_->Post("/api/v1/namespaces/default/configmaps", kConfigMap).has_value());
+  auto duplicate = client_->Post("/api/v1/namespaces/default/configmaps", kConfigMap);
+  EXPECT_TRUE(duplicate.error().IsAlreadyExists());
+  json::value stale = kConfigMap;
+  stale.as_object()["metadata"].as_object()["resourceVersion"] = "1";
+  EXPECT_TRUE(client_->Put("/api/v1/namespaces/default/configmaps/cm", stale).error().IsAborted());
+  auto invalid = client_->Post("/api/v1/namespaces/default/configmaps",
+                               json::parse(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Bad Name"}})"));
+  EXPECT_TRUE(invalid.error().IsInvalidArgument());
+  EXPECT_EQ(invalid.error().details()->reason, "Invalid");
+  EXPECT_FALSE(invalid.error().details()->causes.empty());
+
+  auto nowhere = RestClient::Create({.server = "http://127.0.0.1:1"}).value()->Get("/version");
+  EXPECT_TRUE(nowhere.error().IsUnavailable());
+  EXPECT_TRUE(RestClient::Create({.server = "https://x:1"}).error().IsInvalidArgument());
+}
+
+TEST_F(RestClientTest, WatchStreamsEventsUntilTheCallerStops) {
+  ASSERT_TRUE(client_->Post("/api/v1/namespaces/default/configmaps", kConfigMap).has_value());
+  std::vector<std::string> seen;
+  std::thread writer;
+  Status watched = client_->Watch("/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=10",
+                                  [&](json::value event) {
+                                    seen.push_back(std::string(event.at("type").as_string()));
+                                    if (seen.size() == 1) {  // the initial ADDED: now change it
+                                      writer = std::thread([&] {
+                                        client_->Delete("/api/v1/namespaces/default/configmaps/cm");
+                                      });
+                                    }
+                                    return seen.size() < 2;
+                                  });
+  writer.join();
+  EXPECT_TRUE(watched.ok()) << watched;
+  EXPECT_EQ(seen, (std::vector<std::string>{"ADDED", "DELETED"}));
+  Status refused = client_->Watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersionMatch=Exact",
+                                  [](json::value) { return true; });
+  EXPECT_TRUE(refused.IsInvalidArgument()) << refused;
+}
+
+TEST(KubeconfigTest, ReadsTheCurrentContextsServerAndNamespace) {
+  testing::TempDir dir;
+  std::string path = dir.path() + "/config";
+  std::ofstream(path) << "apiVersion: v1\nkind: Config\ncurrent-context: b\n"
+                         "clusters:\n- name: one\n  cluster: {server: 'http://127.0.0.1:1'}\n"
+                         "- name: two\n  cluster: {server: 'http://127.0.0.1:2'}\n"
+                         "contexts:\n- name: a\n  context: {cluster: one}\n"
+                         "- name: b\n  context: {cluster: two, namespace: team}\n"
+                         "- name: c\n  context: {cluster: three}\n";
+  auto current = LoadKubeconfig(path);
+  ASSERT_TRUE(current.has_value()) << current.error();
+  EXPECT_EQ(current->server, "http://127.0.0.1:2");
+  EXPECT_EQ(current->namespace_, "team");
+  EXPECT_EQ(LoadKubeconfig(path, "a")->namespace_, "default");
+  EXPECT_EQ(LoadKubeconfig(path, "c").error().message(), "kubeconfig " + path + ": cluster \"three\" does not exist");
+  EXPECT_TRUE(LoadKubeconfig(path, "zz").error().IsNotFound());
+  EXPECT_TRUE(LoadKubeconfig(dir.path() + "/none").error().IsNotFound());
+  std::ofstream(dir.path() + "/bad") << "a: [";
+  EXPECT_TRUE(LoadKubeconfig(dir.path() + "/bad").error().IsInvalidArgument());
+}
+
+}  // namespace
+}  // namespace kref::client
