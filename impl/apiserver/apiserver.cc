@@ -755,6 +755,14 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   return response;
 }
 
+Result<StoredObject> ApiServer::Stored(const Call& call) {
+  auto stored = objects_.Get(call.Key());
+  if (!stored.has_value() && stored.error().IsNotFound()) {
+    return NotFound(call.kind.resource, call.kind.group, call.info.name);
+  }
+  return stored;
+}
+
 HttpResponse ApiServer::Dispatch(const Call& call) {
   const RequestInfo& info = call.info;
   if (info.subresource == "binding" || (call.kind.kind == "Binding" && info.verb == "create")) {
@@ -773,13 +781,8 @@ HttpResponse ApiServer::Dispatch(const Call& call) {
 }
 
 HttpResponse ApiServer::Get(const Call& call) {
-  auto stored = objects_.Get(call.Key());
-  if (!stored.has_value()) {
-    if (stored.error().IsNotFound()) {
-      return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
-    }
-    return ErrorResponse(stored.error());
-  }
+  auto stored = Stored(call);
+  if (!stored.has_value()) return ErrorResponse(stored.error());
   auto object = Load(call.kind, *stored);
   if (!object.has_value()) return ErrorResponse(object.error());
   if (call.info.subresource == "scale") {
@@ -1043,13 +1046,8 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
   // Tried again when the object changes meanwhile, unless the request named the version it
   // changes (then the change is a conflict).
   for (int attempt = 0; attempt < 5; ++attempt) {
-    auto stored = objects_.Get(call.Key());
-    if (!stored.has_value()) {
-      if (stored.error().IsNotFound()) {
-        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
-      }
-      return ErrorResponse(stored.error());
-    }
+    auto stored = Stored(call);
+    if (!stored.has_value()) return ErrorResponse(stored.error());
     auto old = Load(call.kind, *stored);
     if (!old.has_value()) return ErrorResponse(old.error());
     json::value old_json = json::parse((*old)->ToJson());
@@ -1298,13 +1296,8 @@ HttpResponse ApiServer::DeleteObject(const Call& call, const api::meta::DeleteOp
                                      bool dry_run) {
   // The object as it was last; retried if it changes between the read and the write.
   for (int attempt = 0; attempt < 5; ++attempt) {
-    auto stored = objects_.Get(call.Key());
-    if (!stored.has_value()) {
-      if (stored.error().IsNotFound()) {
-        return ErrorResponse(NotFound(call.kind.resource, call.kind.group, call.info.name));
-      }
-      return ErrorResponse(stored.error());
-    }
+    auto stored = Stored(call);
+    if (!stored.has_value()) return ErrorResponse(stored.error());
     auto loaded = Load(call.kind, *stored);
     if (!loaded.has_value()) return ErrorResponse(loaded.error());
     api::Object& object = **loaded;
@@ -1458,11 +1451,8 @@ HttpResponse ApiServer::Evict(const Call& call) {
   }
   auto dry_run = ParseDryRun(call.query);
   if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
-  auto stored = objects_.Get(call.Key());
-  if (!stored.has_value()) {
-    if (stored.error().IsNotFound()) return ErrorResponse(NotFound("pods", "", call.info.name));
-    return ErrorResponse(stored.error());
-  }
+  auto stored = Stored(call);
+  if (!stored.has_value()) return ErrorResponse(stored.error());
   auto pod_object = Load(call.kind, *stored);
   if (!pod_object.has_value()) return ErrorResponse(pod_object.error());
   const auto* pod = (*pod_object)->As<api::core::Pod>();

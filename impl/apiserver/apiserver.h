@@ -68,6 +68,8 @@ class ApiServer {
   struct Call;  // one resource request being served (apiserver.cc)
 
   HttpResponse Dispatch(const Call& call);
+  // The stored object the call names; NotFound worded as upstream's.
+  Result<StoredObject> Stored(const Call& call);
   HttpResponse Get(const Call& call);
   // The Table the request asks for (Accept as=Table), if any.
   std::optional<TableOptions> TableRequested(const Call& call) const;

@@ -132,6 +132,10 @@ std::map<std::string_view, Printer>& Printers() {
     std::map<std::string_view, Printer> p;
     constexpr Column kName{"Name", "string", "name", "Name must be unique within a namespace."};
     constexpr Column kAge{"Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created."};
+    // The wide columns of the workload kinds.
+    constexpr Column kContainers{"Containers", "string", "", "Names of each container in the template.", 1};
+    constexpr Column kImages{"Images", "string", "", "Images referenced by each container in the template.", 1};
+    constexpr Column kSelector{"Selector", "string", "", "Label selector for pods.", 1};
     p["Namespace"] = {{kName, {"Status", "string", "", "The status of the namespace"}, kAge},
                       [](const json::value& o, const std::string& age) {
                         return Cells{Name(o), String(o, "status.phase"), age};
@@ -181,10 +185,7 @@ std::map<std::string_view, Printer>& Printers() {
                         {"Ready", "string", "", "Number of the pod with ready state"},
                         {"Up-to-date", "string", "", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."},
                         {"Available", "string", "", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."},
-                        kAge,
-                        {"Containers", "string", "", "Names of each container in the template.", 1},
-                        {"Images", "string", "", "Images referenced by each container in the template.", 1},
-                        {"Selector", "string", "", "Label selector for pods.", 1}},
+                        kAge, kContainers, kImages, kSelector},
                        [](const json::value& o, const std::string& age) {
                          auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                          return Cells{Name(o),
@@ -198,10 +199,7 @@ std::map<std::string_view, Printer>& Printers() {
                         {"Desired", "integer", "", "Replicas is the number of desired replicas."},
                         {"Current", "integer", "", "Replicas is the most recently observed number of replicas."},
                         {"Ready", "integer", "", "The number of ready replicas for this replica set."},
-                        kAge,
-                        {"Containers", "string", "", "Names of each container in the template.", 1},
-                        {"Images", "string", "", "Images referenced by each container in the template.", 1},
-                        {"Selector", "string", "", "Label selector for pods.", 1}},
+                        kAge, kContainers, kImages, kSelector},
                        [](const json::value& o, const std::string& age) {
                          auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                          return Cells{Name(o), Int(o, "spec.replicas"), Int(o, "status.replicas"),
@@ -210,9 +208,7 @@ std::map<std::string_view, Printer>& Printers() {
                        }};
     p["StatefulSet"] = {{kName,
                          {"Ready", "string", "", "Number of the pod with ready state"},
-                         kAge,
-                         {"Containers", "string", "", "Names of each container in the template.", 1},
-                         {"Images", "string", "", "Images referenced by each container in the template.", 1}},
+                         kAge, kContainers, kImages},
                         [](const json::value& o, const std::string& age) {
                           auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                           return Cells{Name(o),

@@ -16,38 +16,7 @@ trap cleanup EXIT
 export HOME=$tmp/home  # kubectl's discovery and http caches start empty
 mkdir -p "$HOME"
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_until() {  # wait_until <seconds> <pid> <command...>: polls the command until it succeeds
-  local deadline=$((SECONDS + $1)) pid=$2
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    if ((SECONDS > deadline)) || ! kill -0 "$pid" 2>/dev/null; then return 1; fi
-    sleep 0.1
-  done
-}
-
-expect() {  # expect <description> <wanted exit code, or "nonzero"> <command...>; output in $tmp/out
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>&1
-  local got=$?
-  if [[ $want == nonzero && $got == 0 ]] || [[ $want != nonzero && $got != "$want" ]]; then
-    echo "FAIL [$backend]: $what: exit $got, want $want"; sed 's/^/  | /' "$tmp/out"
-    failures=$((failures + 1))
-  fi
-}
-expect_output() {  # expect_output <description> <exact expected output>
-  if [[ "$(cat "$tmp/out")" != "$2" ]]; then
-    echo "FAIL [$backend]: $1: output differs"; diff <(printf "%s\n" "$2") "$tmp/out" | sed "s/^/  | /"
-    failures=$((failures + 1))
-  fi
-}
-expect_contains() {  # expect_contains <description> <fixed string>
-  if ! grep -qF -- "$2" "$tmp/out"; then
-    echo "FAIL [$backend]: $1: output lacks: $2"; sed 's/^/  | /' "$tmp/out"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/../../testing/e2e.sh"
 
 cat >"$tmp/app.yaml" <<'EOF'
 apiVersion: v1

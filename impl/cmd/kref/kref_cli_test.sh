@@ -7,28 +7,15 @@ failures=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-expect() {  # expect <description> <wanted exit code, or "nonzero"> <command...>; output in $tmp/out
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>&1
-  local got=$?
-  if [[ $want == nonzero && $got == 0 ]] || [[ $want != nonzero && $got != "$want" ]]; then
-    echo "FAIL: $what: exit $got, want $want"; sed 's/^/  | /' "$tmp/out"; failures=$((failures + 1))
-  fi
-}
-expect_output() {  # expect_output <description> <fixed string>
-  if ! grep -qF -- "$2" "$tmp/out"; then
-    echo "FAIL: $1: output lacks: $2"; sed 's/^/  | /' "$tmp/out"; failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/../../testing/e2e.sh"
 
 expect "version" 0 "$kref" version
-expect_output "version" "Kubernetes API v1.32"
+expect_contains "version" "Kubernetes API v1.32"
 
 expect "help" 0 "$kref" --help
-expect_output "help lists validate" "validate"
+expect_contains "help lists validate" "validate"
 expect "validate help" 0 "$kref" validate --help
-expect_output "validate help names --validate" "--validate"
+expect_contains "validate help names --validate" "--validate"
 
 expect "no subcommand" nonzero "$kref"
 expect "unknown subcommand" nonzero "$kref" bogus
@@ -36,7 +23,7 @@ expect "validate needs -f" nonzero "$kref" validate
 expect "bad --validate value" nonzero "$kref" validate -f x.yaml --validate=maybe
 
 expect "every testdata manifest is valid" 0 "$kref" validate -f impl/api/testdata
-expect_output "summary" "objects in"
+expect_contains "summary" "objects in"
 
 cat >"$tmp/bad.yaml" <<'YAML'
 apiVersion: apps/v1
@@ -54,22 +41,22 @@ spec:
       - name: web
 YAML
 expect "invalid deployment" 1 "$kref" validate -f "$tmp/bad.yaml"
-expect_output "missing image" "$tmp/bad.yaml:13: document 1: Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value"
-expect_output "selector mismatch" "Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value:"
+expect_contains "missing image" "$tmp/bad.yaml:13: document 1: Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value"
+expect_contains "selector mismatch" "Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value:"
 
 expect "stdin" 1 "$kref" validate -f - <"$tmp/bad.yaml"
-expect_output "stdin is named" "<stdin>:13: document 1:"
+expect_contains "stdin is named" "<stdin>:13: document 1:"
 
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  nmae: y\n' >"$tmp/typo.yaml"
 expect "unknown field, strict" 1 "$kref" validate -f "$tmp/typo.yaml"
-expect_output "unknown field" "strict decoding error: unknown field \"metadata.nmae\""
+expect_contains "unknown field" "strict decoding error: unknown field \"metadata.nmae\""
 expect "unknown field, warn" 0 "$kref" validate -f "$tmp/typo.yaml" --validate=warn
-expect_output "warning" "warning: unknown field \"metadata.nmae\""
+expect_contains "warning" "warning: unknown field \"metadata.nmae\""
 expect "unknown field, ignore" 0 "$kref" validate -f "$tmp/typo.yaml" --validate=false
 
 printf 'a: [1\n' >"$tmp/broken.yaml"
 expect "broken yaml" 1 "$kref" validate -f "$tmp/broken.yaml"
-expect_output "broken yaml names a line" "yaml: line"
+expect_contains "broken yaml names a line" "yaml: line"
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"

@@ -13,7 +13,8 @@ export HOME=$tmp/home
 mkdir -p "$HOME"
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source "$(dirname "$0")/../../testing/e2e.sh"
+port=$(free_port)
 start_up() {
   "$kref" up --data-dir "$tmp/cluster" --port "$port" >"$tmp/up.out" 2>"$tmp/up.err" &
   pid=$!

@@ -29,26 +29,7 @@ start_store() {  # start_store [extra kref store flags...]
 }
 stop_store() { kill -TERM "$pid"; wait "$pid"; local rc=$?; pid=""; return $rc; }
 
-expect() {  # expect <description> <wanted exit code, or "nonzero"> <command...>; output in $tmp/out
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>&1
-  local got=$?
-  if [[ $want == nonzero && $got == 0 ]] || [[ $want != nonzero && $got != "$want" ]]; then
-    echo "FAIL: $what: exit $got, want $want"; sed 's/^/  | /' "$tmp/out"; failures=$((failures + 1))
-  fi
-}
-expect_output() {  # expect_output <description> <exact expected output>
-  if [[ "$(cat "$tmp/out")" != "$2" ]]; then
-    echo "FAIL: $1: output differs"; diff <(printf "%s\n" "$2") "$tmp/out" | cat -A | sed "s/^/  | /"
-    failures=$((failures + 1))
-  fi
-}
-expect_contains() {  # expect_contains <description> <fixed string>
-  if ! grep -qF -- "$2" "$tmp/out"; then
-    echo "FAIL: $1: output lacks: $2"; sed 's/^/  | /' "$tmp/out"; failures=$((failures + 1))
-  fi
-}
+source "$(dirname "$0")/../../testing/e2e.sh"
 json() {  # json <python expression over d, the parsed output>
   /usr/bin/python3 -c "import json,sys; d=json.load(open('$tmp/out')); print($1)"
 }
