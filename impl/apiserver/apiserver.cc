@@ -40,20 +40,18 @@ namespace {
 constexpr std::string_view kDefaultNamespaces[] = {"default", "kube-system", "kube-public",
                                                    "kube-node-lease"};
 
-HttpResponse JsonResponse(int status, std::string body) {
+HttpResponse Response(int status, std::string content_type, std::string body) {
   HttpResponse response;
   response.status = status;
-  response.headers.emplace_back("Content-Type", "application/json");
+  response.headers.emplace_back("Content-Type", std::move(content_type));
   response.body = std::move(body);
   return response;
 }
-
+HttpResponse JsonResponse(int status, std::string body) {
+  return Response(status, "application/json", std::move(body));
+}
 HttpResponse TextResponse(int status, std::string body) {
-  HttpResponse response;
-  response.status = status;
-  response.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
-  response.body = std::move(body);
-  return response;
+  return Response(status, "text/plain; charset=utf-8", std::move(body));
 }
 
 std::string VersionJson() {
@@ -668,12 +666,7 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   if (path == "/version") return JsonResponse(200, VersionJson());
   if (path == "/healthz" || path == "/livez") return TextResponse(200, "ok");
-  if (path == "/metrics") {
-    HttpResponse response;
-    response.headers.emplace_back("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-    response.body = metrics_.Render();
-    return response;
-  }
+  if (path == "/metrics") return Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics_.Render());
   if (path == "/readyz") {
     // Ready once the bootstrap objects exist, as upstream's post-start hooks gate readyz.
     return ready_ ? TextResponse(200, "ok") : TextResponse(503, "readyz check failed: bootstrap not done");
