@@ -186,20 +186,71 @@ Status CheckNamespace(const RequestInfo& info, const api::KindInfo& kind, api::O
   return Status();
 }
 
-// What a list or watch selects: labelSelector, and fieldSelector on the fields every kind has
-// (metadata.name, metadata.namespace).
+// The fields a kind can be selected by besides metadata.name and metadata.namespace, as
+// upstream's per-kind GetAttrs offer them (kubelets select pods by spec.nodeName, kubectl
+// describe events by involvedObject.*).
+const std::vector<std::string>* SelectableFields(const api::KindInfo& kind) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kFields = {
+      {"Pod", {"spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+               "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName"}},
+      {"Event", {"involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
+                 "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+                 "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"}},
+      {"Node", {"spec.unschedulable"}},
+      {"Namespace", {"status.phase"}},
+      {"Secret", {"type"}},
+      {"ReplicationController", {"status.replicas"}},
+      {"ReplicaSet.apps", {"status.replicas"}},
+      {"Job.batch", {"status.successful"}},
+  };
+  auto it = kFields.find(kind.QualifiedKind());
+  return it == kFields.end() ? nullptr : &it->second;
+}
+
+// A field's value as a field selector compares it: strings as they are, booleans and numbers
+// printed (an omitted boolean is "false" and an omitted count "0", as upstream formats the
+// Go zero values), other missing fields empty ("source" is an event's source.component).
+std::string FieldValue(const json::value& object, std::string_view path) {
+  std::string zero;
+  if (path == "spec.hostNetwork" || path == "spec.unschedulable") zero = "false";
+  if (path == "status.replicas" || path == "status.successful") zero = "0";
+  if (path == "source") path = "source.component";
+  const json::value* at = &object;
+  while (!path.empty() && at != nullptr) {
+    size_t dot = path.find('.');
+    const json::object* o = at->if_object();
+    at = o == nullptr ? nullptr : o->if_contains(path.substr(0, dot));
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  if (at == nullptr) return zero;
+  if (at->is_string()) return std::string(at->as_string());
+  if (at->is_bool()) return at->as_bool() ? "true" : "false";
+  if (at->is_int64()) return std::to_string(at->as_int64());
+  return zero;
+}
+
+// What a list or watch selects: labelSelector, and fieldSelector on metadata.name,
+// metadata.namespace and the kind's selectable fields.
 struct ObjectFilter {
   api::labels::Selector labels = api::labels::Selector::Everything();
   api::fields::Selector fields;
+  bool needs_object = false;  // a term names a field outside metadata
 
   bool Matches(const api::Object& object) const {
     const auto& meta = object.metadata();
     if (!labels.Matches(api::labels::Set(meta.labels.begin(), meta.labels.end()))) return false;
-    return fields.Matches({{"metadata.name", meta.name}, {"metadata.namespace", meta.namespace_}});
+    api::fields::Set values = {{"metadata.name", meta.name}, {"metadata.namespace", meta.namespace_}};
+    if (needs_object) {
+      json::value json_object = json::parse(object.ToJson());
+      for (const api::fields::Term& term : fields.terms()) {
+        if (!term.field.starts_with("metadata.")) values[term.field] = FieldValue(json_object, term.field);
+      }
+    }
+    return fields.Matches(values);
   }
 };
 
-Result<ObjectFilter> ParseFilter(const Query& query) {
+Result<ObjectFilter> ParseFilter(const Query& query, const api::KindInfo& kind) {
   ObjectFilter filter;
   if (auto it = query.find("labelSelector"); it != query.end()) {
     auto parsed = api::labels::Selector::Parse(it->second);
@@ -209,10 +260,14 @@ Result<ObjectFilter> ParseFilter(const Query& query) {
   if (auto it = query.find("fieldSelector"); it != query.end()) {
     auto parsed = api::fields::Selector::Parse(it->second);
     if (!parsed.has_value()) return BadRequest(parsed.error().message());
+    const std::vector<std::string>* selectable = SelectableFields(kind);
     for (const api::fields::Term& term : parsed->terms()) {
-      if (term.field != "metadata.name" && term.field != "metadata.namespace") {
+      if (term.field == "metadata.name" || term.field == "metadata.namespace") continue;
+      if (selectable == nullptr ||
+          std::find(selectable->begin(), selectable->end(), term.field) == selectable->end()) {
         return BadRequest("field label not supported: " + term.field);
       }
+      filter.needs_object = true;
     }
     filter.fields = std::move(*parsed);
   }
@@ -801,7 +856,7 @@ std::optional<TableOptions> ApiServer::TableRequested(const Call& call) const {
 }
 
 HttpResponse ApiServer::List(const Call& call) {
-  auto filter = ParseFilter(call.query);
+  auto filter = ParseFilter(call.query, call.kind);
   if (!filter.has_value()) return ErrorResponse(filter.error());
   auto resource_version = ParseResourceVersion(call.query);
   if (!resource_version.has_value()) return ErrorResponse(resource_version.error());
@@ -881,7 +936,7 @@ HttpResponse ApiServer::List(const Call& call) {
 }
 
 HttpResponse ApiServer::Watch(const Call& call) {
-  auto filter = ParseFilter(call.query);
+  auto filter = ParseFilter(call.query, call.kind);
   if (!filter.has_value()) return ErrorResponse(filter.error());
   auto resource_version = ParseResourceVersion(call.query);
   if (!resource_version.has_value()) return ErrorResponse(resource_version.error());
@@ -1499,7 +1554,7 @@ HttpResponse ApiServer::Evict(const Call& call) {
 HttpResponse ApiServer::DeleteCollection(const Call& call) {
   auto dry_run = ParseDryRun(call.query);
   if (!dry_run.has_value()) return ErrorResponse(dry_run.error());
-  auto filter = ParseFilter(call.query);
+  auto filter = ParseFilter(call.query, call.kind);
   if (!filter.has_value()) return ErrorResponse(filter.error());
   auto list = objects_.List(ObjectPrefix(call.kind.resource, call.info.namespace_));
   if (!list.has_value()) return ErrorResponse(list.error());

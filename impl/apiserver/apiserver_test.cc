@@ -865,6 +865,36 @@ TEST_F(ApiServerTest, EvictionRespectsTheDisruptionBudget) {
   EXPECT_EQ(Call("POST", url, eviction).status, 404);
 }
 
+TEST_F(ApiServerTest, FieldSelectorsOnEachKindsFields) {
+  auto pod = [](std::string name, std::string node) {
+    return R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":")" + name +
+           R"("},"spec":{"nodeName":")" + node + R"(","containers":[{"name":"c","image":"i"}]}})";
+  };
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/pods", pod("a", "n1")).status, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/pods", pod("b", "n2")).status, 201);
+  auto names = [&](std::string query) {
+    HttpResponse r = Call("GET", "/api/v1/pods?" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> out;
+    json::object list = Json(r);
+    for (const auto& item : list["items"].as_array()) out.push_back(Str(item.at("metadata").at("name")));
+    return out;
+  };
+  EXPECT_EQ(names("fieldSelector=spec.nodeName%3Dn2"), std::vector<std::string>{"b"});
+  EXPECT_EQ(names("fieldSelector=spec.nodeName!%3Dn2,metadata.namespace%3Ddefault"), std::vector<std::string>{"a"});
+  EXPECT_EQ(names("fieldSelector=spec.hostNetwork%3Dfalse").size(), 2u);  // absent booleans are false
+  EXPECT_TRUE(names("fieldSelector=status.phase%3DRunning").empty());
+  HttpResponse unsupported = Call("GET", "/api/v1/configmaps?fieldSelector=spec.nodeName%3Dn1");
+  EXPECT_EQ(unsupported.status, 400);
+  EXPECT_EQ(Str(Json(unsupported)["message"]), "field label not supported: spec.nodeName");
+  // kubectl describe's event query.
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/events",
+                 R"({"apiVersion":"v1","kind":"Event","metadata":{"name":"e"},"involvedObject":{"kind":"Pod","name":"a","namespace":"default"},"reason":"Scheduled","type":"Normal","source":{"component":"kref-scheduler"}})").status, 201);
+  HttpResponse events = Call("GET", "/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Da,involvedObject.kind%3DPod,source%3Dkref-scheduler");
+  ASSERT_EQ(events.status, 200) << events.body;
+  EXPECT_EQ(Json(events)["items"].as_array().size(), 1u);
+}
+
 TEST_F(ApiServerTest, ScopeMustMatchThePath) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps/cm").status, 404);           // namespaced, no namespace
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nodes/n").status, 404);  // cluster-scoped in one
