@@ -1,21 +1,19 @@
 // The Kubernetes REST API over a key-value store (any store::Kv: the embedded engine, or etcd's
 // gRPC API through EtcdClient), answering HTTP requests as upstream's kube-apiserver does.
 //
-// Served so far: /version, /healthz, /livez, /readyz, /metrics; legacy discovery (/api, /apis,
-// /api/v1, /apis/<group>[/<version>]); for every kind in the registry, namespaced and
-// cluster-scoped, the verbs get, list, watch (newline-delimited JSON events; labelSelector and
-// fieldSelector on metadata.name and metadata.namespace), create, update, patch (JSON merge,
-// JSON and strategic merge patches), delete and deletecollection, with upstream's errors as metav1.Status objects (400, 404,
-// 405, 409, 410, 413, 415, 422).
-// get, list and watch answer with a meta.k8s.io Table when the Accept header asks for one.
-// The status and scale subresources are served (get, update, patch).
-// OpenAPI v3 paths and operations (no schemas) let kubectl leave field validation to the server.
-// Not yet: apply patches, other subresources,
-// a watch cache (405, 404 or 415 until they come).
+// Served: /version, /healthz, /livez, /readyz, /metrics; legacy discovery (/api, /apis,
+// /api/v1, /apis/<group>[/<version>]) and OpenAPI v3 paths (no schemas yet); for every kind in
+// the registry, namespaced and cluster-scoped, the verbs get, list (paged), watch
+// (newline-delimited JSON events, bookmarks, sendInitialEvents), create, update, patch (JSON
+// merge, JSON and strategic merge), delete (preconditions, grace, finalizers, propagation) and
+// deletecollection, with label and field selectors, meta.k8s.io Tables when asked for, and
+// upstream's errors as metav1.Status objects; the subresources status, scale, pods/binding,
+// pods/eviction and namespaces/finalize; Service cluster IP and node port allocation.
+// docs/apiserver.md lists what is not served yet (405, 404 or 415 until it comes).
 //
 // Objects get uid, creationTimestamp and (from generateName) a name on create; their
 // resourceVersion is the store revision of their last write. Objects are created only in a
-// namespace that exists.
+// namespace that exists and is not being deleted.
 //
 // Thread safety: Handle may be called from many threads at once.
 #pragma once
