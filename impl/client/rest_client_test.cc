@@ -108,7 +108,7 @@ TEST_F(RestClientTest, WatchStreamsEventsUntilTheCallerStops) {
                                     seen.push_back(std::string(event.at("type").as_string()));
                                     if (seen.size() == 1) {  // the initial ADDED: now change it
                                       writer = std::thread([&] {
-                                        client_->Delete("/api/v1/namespaces/default/configmaps/cm");
+                                        EXPECT_TRUE(client_->Delete("/api/v1/namespaces/default/configmaps/cm").has_value());
                                       });
                                     }
                                     return seen.size() < 2;

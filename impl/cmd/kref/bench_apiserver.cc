@@ -69,7 +69,7 @@ int RunBenchApiServer(const BenchApiServerOptions& options) {
     // Watchers first, each counting `total` MODIFIED events; then `total` updates of one pod,
     // stamped with their send time.
     json::value pod = PodJson("bench-watched", ns);
-    rest.Delete(pods + "/bench-watched");
+    (void)rest.Delete(pods + "/bench-watched");  // from an earlier run, if any
     auto made = rest.Post(pods, pod);
     if (!made.has_value()) {
       std::cerr << "kref bench apiserver: " << made.error().message() << "\n";
