@@ -18,7 +18,8 @@ struct Column {
 };
 
 using Cells = json::array;
-using RowFunction = std::function<Cells(const json::value& object, const std::string& age)>;
+using Now = std::chrono::system_clock::time_point;
+using RowFunction = std::function<Cells(const json::value& object, const std::string& age, Now now)>;
 
 struct Printer {
   std::vector<Column> columns;
@@ -114,6 +115,13 @@ std::pair<std::string, std::string> ContainersAndImages(const json::value& objec
   return {Join(names), Join(images)};
 }
 
+// The age of a timestamp field, as upstream's translateTimestampSince ("<unknown>" if unset).
+std::string Since(const json::value& object, std::string_view path, Now now) {
+  auto t = api::Time::Parse(String(object, path));
+  if (!t.has_value() || t->IsZero()) return "<unknown>";
+  return HumanDuration(std::chrono::duration_cast<std::chrono::seconds>(now - t->ToTimePoint()));
+}
+
 std::string PodStatus(const json::value& pod) {
   std::string reason = String(pod, "status.reason");
   if (reason.empty()) reason = String(pod, "status.phase");
@@ -137,20 +145,20 @@ std::map<std::string_view, Printer>& Printers() {
     constexpr Column kImages{"Images", "string", "", "Images referenced by each container in the template.", 1};
     constexpr Column kSelector{"Selector", "string", "", "Label selector for pods.", 1};
     p["Namespace"] = {{kName, {"Status", "string", "", "The status of the namespace"}, kAge},
-                      [](const json::value& o, const std::string& age) {
+                      [](const json::value& o, const std::string& age, Now now) {
                         return Cells{Name(o), String(o, "status.phase"), age};
                       }};
     p["ConfigMap"] = {{kName, {"Data", "integer", "", "Number of data entries"}, kAge},
-                      [](const json::value& o, const std::string& age) {
+                      [](const json::value& o, const std::string& age, Now now) {
                         return Cells{Name(o), Size(o, "data") + Size(o, "binaryData"), age};
                       }};
     p["Secret"] = {{kName, {"Type", "string", "", "The type of the secret"},
                     {"Data", "string", "", "Number of data entries"}, kAge},
-                   [](const json::value& o, const std::string& age) {
+                   [](const json::value& o, const std::string& age, Now now) {
                      return Cells{Name(o), String(o, "type"), Size(o, "data"), age};
                    }};
     p["ServiceAccount"] = {{kName, {"Secrets", "string", "", "Secrets is a list of the secrets"}, kAge},
-                           [](const json::value& o, const std::string& age) {
+                           [](const json::value& o, const std::string& age, Now now) {
                              return Cells{Name(o), Size(o, "secrets"), age};
                            }};
     p["Pod"] = {{kName,
@@ -162,7 +170,7 @@ std::map<std::string_view, Printer>& Printers() {
                  {"Node", "string", "", "Name of the Node this pod is assigned to.", 1},
                  {"Nominated Node", "string", "", "Name of the node nominated to run this pod.", 1},
                  {"Readiness Gates", "string", "", "Pod readiness gates", 1}},
-                [](const json::value& o, const std::string& age) {
+                [](const json::value& o, const std::string& age, Now now) {
                   int64_t ready = 0, restarts = 0;
                   for (const json::value& s : Array(o, "status.containerStatuses")) {
                     const json::value* r = At(s, "ready");
@@ -186,7 +194,7 @@ std::map<std::string_view, Printer>& Printers() {
                         {"Up-to-date", "string", "", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."},
                         {"Available", "string", "", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."},
                         kAge, kContainers, kImages, kSelector},
-                       [](const json::value& o, const std::string& age) {
+                       [](const json::value& o, const std::string& age, Now now) {
                          auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                          return Cells{Name(o),
                                       std::to_string(Int(o, "status.readyReplicas")) + "/" +
@@ -200,7 +208,7 @@ std::map<std::string_view, Printer>& Printers() {
                         {"Current", "integer", "", "Replicas is the most recently observed number of replicas."},
                         {"Ready", "integer", "", "The number of ready replicas for this replica set."},
                         kAge, kContainers, kImages, kSelector},
-                       [](const json::value& o, const std::string& age) {
+                       [](const json::value& o, const std::string& age, Now now) {
                          auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                          return Cells{Name(o), Int(o, "spec.replicas"), Int(o, "status.replicas"),
                                       Int(o, "status.readyReplicas"), age, containers, images,
@@ -209,7 +217,7 @@ std::map<std::string_view, Printer>& Printers() {
     p["StatefulSet"] = {{kName,
                          {"Ready", "string", "", "Number of the pod with ready state"},
                          kAge, kContainers, kImages},
-                        [](const json::value& o, const std::string& age) {
+                        [](const json::value& o, const std::string& age, Now now) {
                           auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                           return Cells{Name(o),
                                        std::to_string(Int(o, "status.readyReplicas")) + "/" +
@@ -223,7 +231,7 @@ std::map<std::string_view, Printer>& Printers() {
                      {"Port(s)", "string", "", "The ports of the service."},
                      kAge,
                      {"Selector", "string", "", "The label selector of the service.", 1}},
-                    [](const json::value& o, const std::string& age) {
+                    [](const json::value& o, const std::string& age, Now now) {
                       std::vector<std::string> ports, external;
                       for (const json::value& port : Array(o, "spec.ports")) {
                         std::string text = std::to_string(Int(port, "port"));
@@ -252,7 +260,7 @@ std::map<std::string_view, Printer>& Printers() {
                   {"OS-Image", "string", "", "OS image reported by the node.", 1},
                   {"Kernel-Version", "string", "", "Kernel version reported by the node.", 1},
                   {"Container-Runtime", "string", "", "Container runtime reported by the node.", 1}},
-                 [](const json::value& o, const std::string& age) {
+                 [](const json::value& o, const std::string& age, Now now) {
                    std::string status = "Unknown";
                    for (const json::value& c : Array(o, "status.conditions")) {
                      if (String(c, "type") == "Ready") status = String(c, "status") == "True" ? "Ready" : "NotReady";
@@ -284,8 +292,76 @@ std::map<std::string_view, Printer>& Printers() {
                                 String(o, "status.nodeInfo.kernelVersion", "<unknown>"),
                                 String(o, "status.nodeInfo.containerRuntimeVersion", "<unknown>")};
                  }};
+    p["DaemonSet"] = {{kName,
+                       {"Desired", "integer", "", "The total number of nodes that should be running the daemon pod."},
+                       {"Current", "integer", "", "The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod."},
+                       {"Ready", "integer", "", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready."},
+                       {"Up-to-date", "integer", "", "The total number of nodes that are running updated daemon pod"},
+                       {"Available", "integer", "", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available."},
+                       {"Node Selector", "string", "", "NodeSelector is a selector which must be true for the pod to fit on a node."},
+                       kAge, kContainers, kImages, kSelector},
+                      [](const json::value& o, const std::string& age, Now now) {
+                        auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
+                        return Cells{Name(o), Int(o, "status.desiredNumberScheduled"),
+                                     Int(o, "status.currentNumberScheduled"), Int(o, "status.numberReady"),
+                                     Int(o, "status.updatedNumberScheduled"), Int(o, "status.numberAvailable"),
+                                     FormatLabels(At(o, "spec.template.spec.nodeSelector")), age, containers,
+                                     images, FormatSelector(At(o, "spec.selector"))};
+                      }};
+    p["ReplicationController"] = {{kName,
+                                   {"Desired", "integer", "", "Replicas is the number of desired replicas."},
+                                   {"Current", "integer", "", "Replicas is the most recently observed number of replicas."},
+                                   {"Ready", "integer", "", "The number of ready replicas for this replication controller."},
+                                   kAge, kContainers, kImages, kSelector},
+                                  [](const json::value& o, const std::string& age, Now now) {
+                                    auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
+                                    return Cells{Name(o), Int(o, "spec.replicas"), Int(o, "status.replicas"),
+                                                 Int(o, "status.readyReplicas"), age, containers, images,
+                                                 FormatLabels(At(o, "spec.selector"))};
+                                  }};
+    p["CronJob"] = {{kName,
+                     {"Schedule", "string", "", "The schedule in Cron format."},
+                     {"Timezone", "string", "", "The time zone name for the given schedule."},
+                     {"Suspend", "boolean", "", "This flag tells the controller to suspend subsequent executions."},
+                     {"Active", "integer", "", "A list of pointers to currently running jobs."},
+                     {"Last Schedule", "string", "", "Information when was the last time the job was successfully scheduled."},
+                     kAge, kContainers, kImages, kSelector},
+                    [](const json::value& o, const std::string& age, Now now) {
+                      auto [containers, images] = ContainersAndImages(o, "spec.jobTemplate.spec.template.spec.containers");
+                      const json::value* suspend = At(o, "spec.suspend");
+                      return Cells{Name(o), String(o, "spec.schedule"), String(o, "spec.timeZone", "<none>"),
+                                   suspend != nullptr && suspend->is_bool() && suspend->as_bool(),
+                                   Array(o, "status.active").size(),
+                                   At(o, "status.lastScheduleTime") ? Since(o, "status.lastScheduleTime", now) : std::string("<none>"),
+                                   age, containers, images, FormatSelector(At(o, "spec.jobTemplate.spec.selector"))};
+                    }};
+    p["Event"] = {{{"Last Seen", "string", "", "Time since the most recent occurrence of this event."},
+                   {"Type", "string", "", "Type of this event (Normal, Warning), new types could be added in the future."},
+                   {"Reason", "string", "", "This should be a short, machine understandable string that gives the reason for the transition into the object's current status."},
+                   {"Object", "string", "", "The object that this event is about."},
+                   {"Message", "string", "", "A human-readable description of the status of this operation."},
+                   {"Subobject", "string", "", "The subobject this event is about.", 1},
+                   {"Source", "string", "", "The component reporting this event.", 1},
+                   {"First Seen", "string", "", "The time at which the event was first recorded.", 1},
+                   {"Count", "string", "", "The number of times this event has occurred.", 1},
+                   {"Name", "string", "name", "Name must be unique within a namespace.", 1}},
+                  [](const json::value& o, const std::string& age, Now now) {
+                    std::string last = At(o, "series.lastObservedTime") ? Since(o, "series.lastObservedTime", now)
+                                       : At(o, "lastTimestamp")        ? Since(o, "lastTimestamp", now)
+                                                                       : Since(o, "eventTime", now);
+                    std::string first = At(o, "firstTimestamp") ? Since(o, "firstTimestamp", now) : Since(o, "eventTime", now);
+                    std::string kind = String(o, "involvedObject.kind");
+                    for (char& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    std::string source = String(o, "source.component");
+                    if (std::string host = String(o, "source.host"); !host.empty()) source += ", " + host;
+                    int64_t count = Int(o, "count");
+                    return Cells{last, String(o, "type"), String(o, "reason"),
+                                 kind + "/" + String(o, "involvedObject.name"), String(o, "message"),
+                                 String(o, "involvedObject.fieldPath"), source, first,
+                                 std::to_string(count > 0 ? count : 1), Name(o)};
+                  }};
     p["Lease"] = {{kName, {"Holder", "string", "", "The holder of the lease"}, kAge},
-                  [](const json::value& o, const std::string& age) {
+                  [](const json::value& o, const std::string& age, Now now) {
                     return Cells{Name(o), String(o, "spec.holderIdentity"), age};
                   }};
     return p;
@@ -297,12 +373,13 @@ const Printer& PrinterFor(const api::KindInfo& kind) {
   static const Printer kDefault{
       {{"Name", "string", "name", "Name must be unique within a namespace."},
        {"Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created."}},
-      [](const json::value& o, const std::string& age) { return Cells{Name(o), age}; }};
+      [](const json::value& o, const std::string& age, Now now) { return Cells{Name(o), age}; }};
   // Kinds of the same name in other groups (events.k8s.io Event) get the default.
   static const std::vector<std::pair<std::string_view, std::string_view>> kGroups = {
       {"Namespace", ""}, {"ConfigMap", ""},      {"Secret", ""},      {"ServiceAccount", ""},
       {"Pod", ""},       {"Deployment", "apps"}, {"ReplicaSet", "apps"}, {"StatefulSet", "apps"},
-      {"Service", ""},   {"Node", ""},           {"Lease", "coordination.k8s.io"}};
+      {"Service", ""},   {"Node", ""},           {"Lease", "coordination.k8s.io"},
+      {"DaemonSet", "apps"}, {"ReplicationController", ""}, {"CronJob", "batch"}, {"Event", ""}};
   for (const auto& [name, group] : kGroups) {
     if (kind.kind == name && kind.group == group) return Printers().at(name);
   }
@@ -355,7 +432,7 @@ std::string TableJson(const api::KindInfo& kind, const std::vector<json::value>&
     if (created.has_value() && !created->IsZero()) {
       age = HumanDuration(std::chrono::duration_cast<std::chrono::seconds>(options.now - created->ToTimePoint()));
     }
-    json::object row{{"cells", printer.row(object, age)}};
+    json::object row{{"cells", printer.row(object, age, options.now)}};
     if (options.include_object == "Object") {
       row["object"] = object;
     } else if (options.include_object != "None") {

@@ -2,7 +2,8 @@
 // (Accept: application/json;as=Table;v=v1;g=meta.k8s.io), with the columns of upstream's
 // printers (pkg/printers/internalversion) for the kinds kubectl users look at most: namespaces,
 // configmaps, secrets, service accounts, pods, deployments, replicasets, statefulsets,
-// services, nodes and leases. Other kinds get NAME and AGE. Columns with priority 1 are the
+// daemonsets, replicationcontrollers, cronjobs, services, nodes, events and leases. Other
+// kinds get NAME and AGE. Columns with priority 1 are the
 // ones `-o wide` adds.
 #pragma once
 

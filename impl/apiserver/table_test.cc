@@ -84,7 +84,27 @@ TEST(TableTest, PodRowsAndUnknownKinds) {
 
   const api::KindInfo* jobs = api::Registry::Default().FindResource("batch", "v1", "jobs");
   json::object other = json::parse(TableJson(*jobs, {json::parse(R"({"metadata":{"name":"j"}})")}, "", "", {})).as_object();
-  EXPECT_EQ(other["columnDefinitions"].as_array().size(), 2u);  // NAME, AGE
+  EXPECT_EQ(other["columnDefinitions"].as_array().size(), 2u);  // NAME, AGE (for now)
+}
+
+TEST(TableTest, EventAndDaemonSetRows) {
+  const api::KindInfo* events = api::Registry::Default().FindResource("", "v1", "events");
+  json::value event = json::parse(R"({"metadata":{"name":"p.1"},"involvedObject":{"kind":"Pod","name":"p","fieldPath":"spec.containers{c}"},
+      "reason":"Pulled","message":"Container image pulled","type":"Normal","source":{"component":"kubelet","host":"n1"},
+      "firstTimestamp":"2026-01-01T00:00:00Z","lastTimestamp":"2026-01-01T00:09:00Z","count":3})");
+  TableOptions options;
+  options.now = api::Time::Parse("2026-01-01T00:10:00Z")->ToTimePoint();
+  json::object table = json::parse(TableJson(*events, {event}, "", "", options)).as_object();
+  EXPECT_EQ(json::serialize(table["rows"].at(0).at("cells")),
+            R"(["60s","Normal","Pulled","pod/p","Container image pulled","spec.containers{c}","kubelet, n1","10m","3","p.1"])");
+
+  const api::KindInfo* daemonsets = api::Registry::Default().FindResource("apps", "v1", "daemonsets");
+  json::value ds = json::parse(R"({"metadata":{"name":"d"},"spec":{"selector":{"matchLabels":{"a":"b"}},
+      "template":{"spec":{"nodeSelector":{"disk":"ssd"},"containers":[{"name":"c","image":"i"}]}}},
+      "status":{"desiredNumberScheduled":3,"currentNumberScheduled":3,"numberReady":2,"updatedNumberScheduled":3,"numberAvailable":2}})");
+  json::object dst = json::parse(TableJson(*daemonsets, {ds}, "", "", options)).as_object();
+  EXPECT_EQ(json::serialize(dst["rows"].at(0).at("cells")),
+            R"(["d",3,3,2,3,2,"disk=ssd","<unknown>","c","i","a=b"])");
 }
 
 }  // namespace
