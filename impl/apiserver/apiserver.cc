@@ -596,19 +596,10 @@ json::value ScaleOf(const json::value& object) {
     if (const json::value* r = spec->as_object().if_contains("replicas"); r && r->is_int64()) {
       replicas = r->as_int64();
     }
-    if (const json::value* sel = spec->as_object().if_contains("selector")) {
-      if (sel->is_object() && sel->as_object().contains("matchLabels") == false &&
-          sel->as_object().contains("matchExpressions") == false && !sel->as_object().empty()) {
-        // A ReplicationController's selector is a plain label map.
-        std::vector<std::string> parts;
-        for (const auto& [k, v] : sel->as_object()) {
-          parts.push_back(std::string(k) + "=" + (v.is_string() ? std::string(v.as_string()) : ""));
-        }
-        std::sort(parts.begin(), parts.end());
-        for (const std::string& part : parts) selector += (selector.empty() ? "" : ",") + part;
-      } else if (auto decoded = api::FromJsonValue<api::meta::LabelSelector>(*sel)) {
-        if (auto parsed = api::labels::Selector::FromLabelSelector(*decoded)) selector = parsed->ToString();
-      }
+    if (const json::value* sel = spec->as_object().if_contains("selector"); sel && sel->is_object()) {
+      // A ReplicationController's selector is a plain label map; the others' a LabelSelector.
+      bool plain = !sel->as_object().contains("matchLabels") && !sel->as_object().contains("matchExpressions");
+      selector = plain ? LabelMapText(sel) : LabelSelectorText(sel);
     }
   }
   if (const json::value* status = object.as_object().if_contains("status")) {

@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 
+#include "impl/api/json.h"
+#include "impl/api/labels.h"
 #include "impl/api/time.h"
 
 namespace kref::apiserver {
@@ -72,37 +74,9 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 
 std::string Name(const json::value& object) { return String(object, "metadata.name"); }
 
-// "a=b,c=d" for a label map, as upstream's labels.FormatLabels; "<none>" when empty.
-std::string FormatLabels(const json::value* map) {
-  std::vector<std::string> parts;
-  if (map != nullptr && map->is_object()) {
-    std::map<std::string, std::string> sorted;
-    for (const auto& [k, v] : map->as_object()) sorted[k] = v.is_string() ? std::string(v.as_string()) : "";
-    for (const auto& [k, v] : sorted) parts.push_back(k + "=" + v);
-  }
-  return parts.empty() ? "<none>" : Join(parts);
-}
-
-// A label selector object (matchLabels and matchExpressions) printed as a selector string.
-std::string FormatSelector(const json::value* selector) {
-  if (selector == nullptr || !selector->is_object()) return "<none>";
-  std::vector<std::string> parts;
-  if (const json::value* labels = At(*selector, "matchLabels"); labels && labels->is_object()) {
-    std::map<std::string, std::string> sorted;
-    for (const auto& [k, v] : labels->as_object()) sorted[k] = v.is_string() ? std::string(v.as_string()) : "";
-    for (const auto& [k, v] : sorted) parts.push_back(k + "=" + v);
-  }
-  for (const json::value& e : Array(*selector, "matchExpressions")) {
-    std::string key = String(e, "key"), op = String(e, "operator");
-    std::vector<std::string> values;
-    for (const json::value& v : Array(e, "values")) values.push_back(v.is_string() ? std::string(v.as_string()) : "");
-    if (op == "In") parts.push_back(key + " in (" + Join(values) + ")");
-    if (op == "NotIn") parts.push_back(key + " notin (" + Join(values) + ")");
-    if (op == "Exists") parts.push_back(key);
-    if (op == "DoesNotExist") parts.push_back("!" + key);
-  }
-  return parts.empty() ? "<none>" : Join(parts);
-}
+std::string OrNone(std::string text) { return text.empty() ? "<none>" : text; }
+std::string FormatLabels(const json::value* map) { return OrNone(LabelMapText(map)); }
+std::string FormatSelector(const json::value* selector) { return OrNone(LabelSelectorText(selector)); }
 
 // The CONTAINERS and IMAGES columns of a pod template.
 std::pair<std::string, std::string> ContainersAndImages(const json::value& object,
@@ -387,6 +361,24 @@ const Printer& PrinterFor(const api::KindInfo& kind) {
 }
 
 }  // namespace
+
+std::string LabelMapText(const json::value* map) {
+  api::labels::Set labels;
+  if (map != nullptr && map->is_object()) {
+    for (const auto& [k, v] : map->as_object()) labels[k] = v.is_string() ? std::string(v.as_string()) : "";
+  }
+  std::string text;
+  for (const auto& [k, v] : labels) text += (text.empty() ? "" : ",") + k + "=" + v;
+  return text;
+}
+
+std::string LabelSelectorText(const json::value* selector) {
+  if (selector == nullptr) return "";
+  auto decoded = api::FromJsonValue<api::meta::LabelSelector>(*selector);
+  if (!decoded.has_value()) return "";
+  auto parsed = api::labels::Selector::FromLabelSelector(*decoded);
+  return parsed.has_value() ? parsed->ToString() : "";
+}
 
 std::optional<std::string> TableVersionAccepted(std::string_view accept) {
   // Media ranges separated by ',', parameters by ';', in any order.

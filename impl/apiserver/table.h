@@ -36,6 +36,12 @@ std::string TableJson(const api::KindInfo& kind, const std::vector<boost::json::
                       std::string_view resource_version, std::string_view continue_token,
                       const TableOptions& options);
 
+// "a=b,c=d" for a label map (keys sorted), as upstream's labels.FormatLabels; "" when empty.
+std::string LabelMapText(const boost::json::value* map);
+// A metav1.LabelSelector (matchLabels, matchExpressions) as selector text, as
+// api::labels::Selector prints it; "" when it selects everything or cannot be read.
+std::string LabelSelectorText(const boost::json::value* selector);
+
 // A duration as upstream prints ages (k8s.io/apimachinery/pkg/util/duration.HumanDuration):
 // "45s", "3m12s", "17m", "5h3m", "12h", "3d4h", "21d", "2y31d", "9y".
 std::string HumanDuration(std::chrono::seconds d);
