@@ -105,23 +105,29 @@ Result<Body> DecodeValue(const api::Registry& registry, json::value value,
                          FieldValidation validation, const api::KindInfo& kind);
 
 // Decodes the body of a create or update as an object of `kind`, applying fieldValidation.
-Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
-                        const Query& query, const api::KindInfo& kind) {
+// A request body (JSON, or one YAML document) as JSON; 400 when it does not parse, 415 for other
+// media types.
+Result<json::value> ParseBody(const HttpRequest& http) {
   std::string media = MediaType(http.Header("content-type"));
-  KREF_ASSIGN_OR_RETURN(FieldValidation validation, ParseFieldValidation(query));
-  json::value value;
   if (media == "application/json") {
     json::error_code ec;
-    value = json::parse(http.body, ec);
+    json::value value = json::parse(http.body, ec);
     if (ec) return BadRequest("couldn't get version/kind; json parse error: " + ec.message());
-  } else if (media == "application/yaml") {
+    return value;
+  }
+  if (media == "application/yaml") {
     auto documents = api::ParseManifests(http.body);
     if (!documents.has_value()) return BadRequest(documents.error().message());
     if (documents->size() != 1) return BadRequest("the body must hold exactly one object");
-    value = std::move(documents->front().value);
-  } else {
-    return UnsupportedMediaType({"application/json", "application/yaml"});
+    return std::move(documents->front().value);
   }
+  return UnsupportedMediaType({"application/json", "application/yaml"});
+}
+
+Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
+                        const Query& query, const api::KindInfo& kind) {
+  KREF_ASSIGN_OR_RETURN(FieldValidation validation, ParseFieldValidation(query));
+  KREF_ASSIGN_OR_RETURN(json::value value, ParseBody(http));
   return DecodeValue(registry, std::move(value), validation, kind);
 }
 
@@ -170,8 +176,8 @@ void AddWarnings(HttpResponse& response, const std::vector<std::string>& warning
   }
 }
 
-// Why a named object cannot be written in the request's namespace: the body names another, or
-// the namespace does not exist.
+// Puts the request's namespace into a namespaced object that names none (BadRequest when it
+// names another) and clears it from a cluster-scoped one.
 Status CheckNamespace(const RequestInfo& info, const api::KindInfo& kind, api::Object& object) {
   std::string& ns = object.metadata().namespace_;
   if (!kind.namespaced) {
@@ -932,21 +938,11 @@ HttpResponse ApiServer::Watch(const Call& call) {
   auto resource_version = ParseResourceVersion(call.query);
   if (!resource_version.has_value()) return ErrorResponse(resource_version.error());
   std::chrono::seconds timeout(1800);  // upstream's --min-request-timeout
-  if (auto it = call.query.find("timeoutSeconds"); it != call.query.end()) {
-    int64_t seconds = 0;
-    auto [end, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), seconds);
-    if (ec != std::errc() || end != it->second.data() + it->second.size() || seconds < 0) {
-      return ErrorResponse(BadRequest("invalid timeoutSeconds \"" + it->second + "\""));
-    }
-    if (seconds > 0) timeout = std::chrono::seconds(seconds);
-  }
-  auto flag = [&](std::string_view name) -> std::optional<bool> {
-    auto it = call.query.find(name);
-    if (it == call.query.end() || it->second.empty()) return std::nullopt;
-    return it->second == "true" || it->second == "True" || it->second == "1";
-  };
-  bool bookmarks = flag("allowWatchBookmarks").value_or(false);
-  std::optional<bool> send_initial = flag("sendInitialEvents");
+  auto seconds = ParseNonNegative(call.query, "timeoutSeconds");
+  if (!seconds.has_value()) return ErrorResponse(seconds.error());
+  if (*seconds > 0) timeout = std::chrono::seconds(*seconds);
+  bool bookmarks = QueryBool(call.query, "allowWatchBookmarks").value_or(false);
+  std::optional<bool> send_initial = QueryBool(call.query, "sendInitialEvents");
   std::string match;
   if (auto it = call.query.find("resourceVersionMatch"); it != call.query.end()) match = it->second;
   // The watch-list rules of upstream's ValidateListOptions.
@@ -1211,20 +1207,9 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
 }
 
 HttpResponse ApiServer::Update(const Call& call) {
-  std::string media = MediaType(call.http.Header("content-type"));
-  json::value sent;
-  if (media == "application/json") {
-    json::error_code ec;
-    sent = json::parse(call.http.body, ec);
-    if (ec) return ErrorResponse(BadRequest("couldn't get version/kind; json parse error: " + ec.message()));
-  } else if (media == "application/yaml") {
-    auto documents = api::ParseManifests(call.http.body);
-    if (!documents.has_value()) return ErrorResponse(BadRequest(documents.error().message()));
-    if (documents->size() != 1) return ErrorResponse(BadRequest("the body must hold exactly one object"));
-    sent = std::move(documents->front().value);
-  } else {
-    return ErrorResponse(UnsupportedMediaType({"application/json", "application/yaml"}));
-  }
+  auto parsed = ParseBody(call.http);
+  if (!parsed.has_value()) return ErrorResponse(parsed.error());
+  json::value sent = std::move(*parsed);
   bool scale = call.info.subresource == "scale";
   return Mutate(call, [&](json::value old) -> Result<json::value> {
     if (scale) return ApplyScale(std::move(old), sent);
@@ -1292,9 +1277,7 @@ Result<api::meta::DeleteOptions> ParseDeleteOptions(const HttpRequest& http, con
   if (auto it = query.find("propagationPolicy"); it != query.end() && !it->second.empty()) {
     options.propagationPolicy = it->second;
   }
-  if (auto it = query.find("orphanDependents"); it != query.end() && !it->second.empty()) {
-    options.orphanDependents = it->second == "true";
-  }
+  if (auto orphan = QueryBool(query, "orphanDependents")) options.orphanDependents = *orphan;
   if (options.propagationPolicy && *options.propagationPolicy != "Orphan" &&
       *options.propagationPolicy != "Background" && *options.propagationPolicy != "Foreground") {
     return api::validation::InvalidError("", "DeleteOptions", "", {api::validation::NotSupported(

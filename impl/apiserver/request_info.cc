@@ -12,11 +12,6 @@ int HexValue(char c) {
   return -1;
 }
 
-// Go's strconv.ParseBool: 1, t, T, TRUE, true, True (python's client sends watch=True).
-bool IsTrue(std::string_view value) {
-  return value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "true" ||
-         value == "True";
-}
 
 }  // namespace
 
@@ -38,6 +33,13 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
     }
   }
   return out;
+}
+
+std::optional<bool> QueryBool(const Query& query, std::string_view name) {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  const std::string& v = it->second;
+  return v == "1" || v == "t" || v == "T" || v == "TRUE" || v == "true" || v == "True";
 }
 
 Query ParseQuery(std::string_view query) {
@@ -118,8 +120,7 @@ Result<RequestInfo> ParseRequestInfo(std::string_view method, std::string_view p
   if (info.resource == "namespaces") info.namespace_.clear();
 
   if (info.name.empty() && info.verb == "get") {
-    auto watch = query.find("watch");
-    info.verb = watch != query.end() && IsTrue(watch->second) ? "watch" : "list";
+    info.verb = QueryBool(query, "watch").value_or(false) ? "watch" : "list";
   }
   if (info.name.empty() && info.verb == "delete") info.verb = "deletecollection";
   return info;

@@ -22,6 +22,10 @@ namespace kref::apiserver {
 using Query = std::map<std::string, std::string, std::less<>>;
 Query ParseQuery(std::string_view query);
 
+// A boolean parameter as Go's strconv.ParseBool reads it (1, t, T, TRUE, true, True are true;
+// python's client sends watch=True); nullopt when absent or empty.
+std::optional<bool> QueryBool(const Query& query, std::string_view name);
+
 // Percent-decodes `text` ('+' as space when `plus_is_space`); nullopt on a bad escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
