@@ -21,6 +21,7 @@
 namespace kref::api {
 
 struct KindInfo;
+struct TypeSchema;
 
 // An API object of a registered kind, behind one interface.
 class Object {
@@ -70,6 +71,9 @@ struct KindInfo {
   // Decodes a JSON value of this kind (apiVersion and kind are not checked here).
   Result<std::unique_ptr<Object>> (*decode)(const KindInfo& info, const boost::json::value& value,
                                             DecodeReport* report) = nullptr;
+  // The kind's type at run time (schema.h): what protobuf bodies and OpenAPI documents are read
+  // and written by.
+  const TypeSchema& (*schema)() = nullptr;
 
   // "apps/v1", or "v1" for the core group.
   std::string ApiVersion() const;

@@ -6,6 +6,7 @@
 #include "impl/api/policy/types.h"
 #include "impl/api/labels.h"
 #include "impl/api/manifest.h"
+#include "impl/api/protobuf.h"
 #include "impl/api/validation/field_error.h"
 #include "impl/apiserver/discovery.h"
 #include "impl/apiserver/errors.h"
@@ -64,14 +65,6 @@ std::string VersionJson() {
                                       {"platform", "linux/amd64"}});
 }
 
-// The media type of a Content-Type header, without parameters, in lower case.
-std::string MediaType(std::string_view content_type) {
-  std::string out(content_type.substr(0, content_type.find(';')));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string Quoted(std::string_view text) { return api::validation::GoQuote(text); }
 
 // A decoded request body and what the decoder skipped.
@@ -83,30 +76,11 @@ struct Body {
 Result<Body> DecodeValue(const api::Registry& registry, json::value value,
                          FieldValidation validation, const api::KindInfo& kind);
 
-// A request body (JSON, or one YAML document) as JSON; 400 when it does not parse, 415 for other
-// media types.
-Result<json::value> ParseBody(const HttpRequest& http) {
-  std::string media = MediaType(http.Header("content-type"));
-  if (media == "application/json") {
-    json::error_code ec;
-    json::value value = json::parse(http.body, ec);
-    if (ec) return BadRequest("couldn't get version/kind; json parse error: " + ec.message());
-    return value;
-  }
-  if (media == "application/yaml") {
-    auto documents = api::ParseManifests(http.body);
-    if (!documents.has_value()) return BadRequest(documents.error().message());
-    if (documents->size() != 1) return BadRequest("the body must hold exactly one object");
-    return std::move(documents->front().value);
-  }
-  return UnsupportedMediaType({"application/json", "application/yaml"});
-}
-
 // Decodes the body of a create or update as an object of `kind`, applying fieldValidation.
 Result<Body> DecodeBody(const api::Registry& registry, const HttpRequest& http,
                         const Query& query, const api::KindInfo& kind) {
   KREF_ASSIGN_OR_RETURN(FieldValidation validation, ParseFieldValidation(query));
-  KREF_ASSIGN_OR_RETURN(json::value value, ParseBody(http));
+  KREF_ASSIGN_OR_RETURN(json::value value, ParseBody(registry, http));
   return DecodeValue(registry, std::move(value), validation, kind);
 }
 
@@ -1026,7 +1000,7 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
 }
 
 HttpResponse ApiServer::Update(const Call& call) {
-  auto parsed = ParseBody(call.http);
+  auto parsed = ParseBody(registry_, call.http);
   if (!parsed.has_value()) return ErrorResponse(parsed.error());
   json::value sent = std::move(*parsed);
   bool scale = call.info.subresource == "scale";

@@ -2,7 +2,10 @@
 
 #include <boost/json.hpp>
 #include <functional>
+#include <set>
 #include <vector>
+
+#include "impl/api/schema.h"
 
 namespace kref::apiserver {
 
@@ -43,6 +46,112 @@ json::object Operation(std::string_view id, std::string_view action, const api::
        json::object{{"group", kind.group}, {"version", kind.version}, {"kind", kind.kind}}}};
 }
 
+// ---- Schemas ----
+
+using api::TypeSchema;
+using SchemaKind = TypeSchema::Kind;
+
+// The upstream definition name of a struct ("io.k8s.api.core.v1.PodSpec") reached from a kind of
+// `root` (its C++ namespace and version name the package of the kind's own group).
+std::string DefinitionName(const TypeSchema& type, const api::KindInfo& root) {
+  std::string_view name = type.name;
+  size_t colons = name.find("::");
+  std::string_view ns = name.substr(0, colons);
+  std::string_view simple = name.substr(colons + 2);
+  std::string_view root_name = root.schema().name;
+  std::string version = root_name.substr(0, root_name.find("::")) == ns ? std::string(root.version) : "v1";
+  if (ns == "meta") return "io.k8s.apimachinery.pkg.apis.meta.v1." + std::string(simple);
+  return "io.k8s.api." + std::string(ns) + "." + version + "." + std::string(simple);
+}
+
+// The value types' definitions, as upstream names and shapes them.
+const std::pair<SchemaKind, std::string_view> kValueDefinitions[] = {
+    {SchemaKind::kQuantity, "io.k8s.apimachinery.pkg.api.resource.Quantity"},
+    {SchemaKind::kTime, "io.k8s.apimachinery.pkg.apis.meta.v1.Time"},
+    {SchemaKind::kMicroTime, "io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"},
+    {SchemaKind::kIntOrString, "io.k8s.apimachinery.pkg.util.intstr.IntOrString"},
+    {SchemaKind::kRawJson, "io.k8s.apimachinery.pkg.runtime.RawExtension"},
+};
+
+json::object ValueDefinition(SchemaKind kind) {
+  switch (kind) {
+    // Without a "type", kubectl explain names these by their definition (<Quantity>, <IntOrString>).
+    case SchemaKind::kQuantity:
+      return {{"oneOf", json::array{json::object{{"type", "string"}}, json::object{{"type", "number"}}}},
+              {"description", "A fixed-point number: 100m, 1Gi, 2."}};
+    case SchemaKind::kTime:
+      return {{"type", "string"}, {"format", "date-time"}, {"description", "Time in RFC 3339 form, to the second."}};
+    case SchemaKind::kMicroTime:
+      return {{"type", "string"}, {"format", "date-time"}, {"description", "Time in RFC 3339 form, to the microsecond."}};
+    case SchemaKind::kIntOrString:
+      return {{"anyOf", json::array{json::object{{"type", "integer"}}, json::object{{"type", "string"}}}},
+              {"x-kubernetes-int-or-string", true}, {"description", "An integer or a string."}};
+    default:
+      return {{"type", "object"}, {"description", "Any JSON object."}};
+  }
+}
+
+// Writes the definitions reachable from a kind into `out`, with $refs under `ref_prefix`
+// ("#/components/schemas/" in v3, "#/definitions/" in v2).
+class DefinitionWriter {
+ public:
+  DefinitionWriter(std::string ref_prefix, json::object& out) : ref_prefix_(std::move(ref_prefix)), out_(out) {}
+
+  void AddKind(const api::KindInfo& kind) {
+    std::string name = DefinitionName(kind.schema(), kind);
+    Add(kind.schema(), kind);
+    json::value& gvks = out_[name].as_object()["x-kubernetes-group-version-kind"];
+    if (!gvks.is_array()) gvks = json::array();
+    gvks.as_array().push_back(json::object{{"group", kind.group}, {"kind", kind.kind}, {"version", kind.version}});
+  }
+
+ private:
+  json::object Ref(std::string_view name) const { return {{"$ref", ref_prefix_ + std::string(name)}}; }
+
+  void Add(const TypeSchema& type, const api::KindInfo& root) {
+    std::string name = DefinitionName(type, root);
+    if (out_.contains(name)) return;
+    out_[name] = json::object();  // claimed first: a type reached twice is written once
+    json::object properties;
+    for (const TypeSchema::Field& field : type.fields) properties[field.name] = Property(*field.type, root);
+    out_[name] = json::object{{"type", "object"}, {"properties", std::move(properties)}};
+  }
+
+  json::value Property(const TypeSchema& type, const api::KindInfo& root) {
+    switch (type.kind) {
+      case SchemaKind::kString:
+        return json::object{{"type", "string"}};
+      case SchemaKind::kBool:
+        return json::object{{"type", "boolean"}};
+      case SchemaKind::kInt32:
+        return json::object{{"type", "integer"}, {"format", "int32"}};
+      case SchemaKind::kInt64:
+        return json::object{{"type", "integer"}, {"format", "int64"}};
+      case SchemaKind::kDouble:
+        return json::object{{"type", "number"}, {"format", "double"}};
+      case SchemaKind::kBytes:
+        return json::object{{"type", "string"}, {"format", "byte"}};
+      case SchemaKind::kList:
+        return json::object{{"type", "array"}, {"items", Property(*type.element, root)}};
+      case SchemaKind::kMap:
+        return json::object{{"type", "object"}, {"additionalProperties", Property(*type.element, root)}};
+      case SchemaKind::kStruct:
+        Add(type, root);
+        return Ref(DefinitionName(type, root));
+      default:
+        for (auto [kind, name] : kValueDefinitions) {
+          if (kind != type.kind) continue;
+          if (!out_.contains(name)) out_[name] = ValueDefinition(kind);
+          return Ref(name);
+        }
+        return json::object{};
+    }
+  }
+
+  std::string ref_prefix_;
+  json::object& out_;
+};
+
 // A hash of the document's text, so clients can cache it (FNV-1a, hex).
 std::string Hash(std::string_view text) {
   uint64_t h = 1469598103934665603ULL;
@@ -81,11 +190,16 @@ std::optional<std::string> OpenApiV3Document(const api::Registry& registry,
     if (!item.empty()) paths[base + "/{name}"] = std::move(item);
   }
   if (paths.empty()) return std::nullopt;
+  json::object schemas;
+  DefinitionWriter definitions("#/components/schemas/", schemas);
+  for (const api::KindInfo& kind : registry.kinds()) {
+    if (GroupVersionPath(kind.group, kind.version) == group_version_path) definitions.AddKind(kind);
+  }
   return json::serialize(json::object{
       {"openapi", "3.0.0"},
       {"info", json::object{{"title", "Kubernetes"}, {"version", "v1.32.0"}}},
       {"paths", std::move(paths)},
-      {"components", json::object{{"schemas", json::object{}}}}});
+      {"components", json::object{{"schemas", std::move(schemas)}}}});
 }
 
 std::string OpenApiV3Index(const api::Registry& registry) {

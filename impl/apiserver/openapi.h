@@ -1,11 +1,13 @@
 // OpenAPI v3 discovery, generated from the kind registry: /openapi/v3 lists one document per
 // group-version, and /openapi/v3/<api|apis/group>/<version> describes its paths and
 // operations, each tagged with x-kubernetes-group-version-kind and x-kubernetes-action, with
-// the query parameters the server supports (dryRun, fieldManager, fieldValidation, ...). This
-// is what kubectl reads to decide that the server validates fields itself, so `kubectl apply`
-// and `create` work with their default --validate=strict.
+// the query parameters the server supports (dryRun, fieldManager, fieldValidation, ...), and
+// the schemas of its kinds under upstream's definition names (io.k8s.api.core.v1.PodSpec),
+// derived from the C++ types (api/schema.h). kubectl reads the operations to decide that the
+// server validates fields itself (so `apply` and `create` work with --validate=strict) and the
+// schemas for `kubectl explain`.
 //
-// Not yet: component schemas (kubectl explain and client-side schema validation need them).
+// Not yet: field descriptions (kref's types carry none), required lists, /openapi/v2.
 #pragma once
 
 #include <optional>

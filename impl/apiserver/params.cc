@@ -5,6 +5,8 @@
 #include <map>
 
 #include "impl/api/json.h"
+#include "impl/api/manifest.h"
+#include "impl/api/protobuf.h"
 #include "impl/api/validation/field_error.h"
 #include "impl/apiserver/errors.h"
 #include "impl/common/base64.h"
@@ -178,13 +180,63 @@ HttpResponse ExpiredContinue(const std::string& restart) {
   return response;
 }
 
+// The media type of a Content-Type header, without parameters, in lower case.
+std::string MediaType(std::string_view content_type) {
+  std::string out(content_type.substr(0, content_type.find(';')));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A request body (JSON, one YAML document, or Kubernetes protobuf of a registered kind) as JSON;
+// 400 when it does not parse, 415 for other media types.
+Result<json::value> ParseBody(const api::Registry& registry, const HttpRequest& http) {
+  std::string media = MediaType(http.Header("content-type"));
+  if (media == api::kProtobufMediaType) {
+    auto envelope = api::ReadProtoEnvelope(http.body);
+    if (!envelope.has_value()) return BadRequest(envelope.error().message());
+    const api::KindInfo* kind = registry.FindKind(envelope->api_version, envelope->kind);
+    if (kind == nullptr) {
+      return BadRequest("no kind " + api::validation::GoQuote(envelope->kind) + " is registered for version " +
+                        api::validation::GoQuote(envelope->api_version));
+    }
+    auto value = api::ProtoToJson(kind->schema(), envelope->raw);
+    if (!value.has_value()) return BadRequest(value.error().message());
+    json::object& object = value->as_object();
+    object["apiVersion"] = envelope->api_version;
+    object["kind"] = envelope->kind;
+    return std::move(*value);
+  }
+  if (media == "application/json") {
+    json::error_code ec;
+    json::value value = json::parse(http.body, ec);
+    if (ec) return BadRequest("couldn't get version/kind; json parse error: " + ec.message());
+    return value;
+  }
+  if (media == "application/yaml") {
+    auto documents = api::ParseManifests(http.body);
+    if (!documents.has_value()) return BadRequest(documents.error().message());
+    if (documents->size() != 1) return BadRequest("the body must hold exactly one object");
+    return std::move(documents->front().value);
+  }
+  return UnsupportedMediaType({"application/json", "application/yaml", "application/vnd.kubernetes.protobuf"});
+}
+
 // DeleteOptions from the body (if any) and the query (gracePeriodSeconds, propagationPolicy,
 // orphanDependents), as upstream merges them.
 Result<api::meta::DeleteOptions> ParseDeleteOptions(const HttpRequest& http, const Query& query) {
   api::meta::DeleteOptions options;
   std::string_view body = http.body;
   while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
-  if (!body.empty()) {
+  if (!body.empty() && MediaType(http.Header("content-type")) == api::kProtobufMediaType) {
+    auto envelope = api::ReadProtoEnvelope(body);
+    if (!envelope.has_value()) return BadRequest(envelope.error().message());
+    auto value = api::ProtoToJson(api::SchemaOf<api::meta::DeleteOptions>(), envelope->raw);
+    if (!value.has_value()) return BadRequest(value.error().message());
+    auto decoded = api::FromJsonValue<api::meta::DeleteOptions>(*value);
+    if (!decoded.has_value()) return BadRequest(decoded.error().message());
+    options = std::move(*decoded);
+  } else if (!body.empty()) {
     auto decoded = api::FromJson<api::meta::DeleteOptions>(body);
     if (!decoded.has_value()) return BadRequest(decoded.error().message());
     options = std::move(*decoded);

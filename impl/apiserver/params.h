@@ -1,4 +1,4 @@
-// What a request's query parameters and DeleteOptions say, read and checked as upstream does:
+// What a request's body, query parameters and DeleteOptions say, read and checked as upstream does:
 // dryRun, fieldValidation, label and field selectors, resourceVersion, limit and other counts,
 // continue tokens, DeleteOptions.
 #pragma once
@@ -17,6 +17,12 @@
 #include "impl/common/result.h"
 
 namespace kref::apiserver {
+
+// The media type of a Content-Type header, without parameters, in lower case.
+std::string MediaType(std::string_view content_type);
+// A create or update body (JSON, one YAML document, or Kubernetes protobuf of a kind in
+// `registry`) as JSON; 400 when it does not parse, 415 for other media types.
+Result<boost::json::value> ParseBody(const api::Registry& registry, const HttpRequest& http);
 
 enum class FieldValidation { kIgnore, kWarn, kStrict };
 // fieldValidation (default Warn); BadRequest for another value.
