@@ -221,17 +221,22 @@ Result<json::value> RestClient::Delete(std::string_view target) {
   return JsonResult(Do("DELETE", target));
 }
 
-Status RestClient::Watch(std::string_view target,
-                         const std::function<bool(json::value event)>& on_event) {
+Status RestClient::Watch(std::string_view target, const std::function<bool(json::value event)>& on_event,
+                         std::stop_token stop) {
   // A watch has its own connection, not returned to the pool.
   KREF_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection, impl_->Take());
   SetTimeouts(connection->socket, std::chrono::milliseconds(0));  // waits as long as it takes
+  // A stop request shuts the socket down, which ends a read blocked in another thread.
+  int fd = connection->socket.native_handle();
+  std::stop_callback on_stop(stop, [fd] { ::shutdown(fd, SHUT_RDWR); });
+  if (stop.stop_requested()) return Status();
   auto request = impl_->Request("GET", target, "", "");
   beast::error_code ec;
   http::write(connection->socket, request, ec);
   http::response_parser<http::buffer_body> parser;
   parser.body_limit(std::numeric_limits<uint64_t>::max());
   if (!ec) http::read_header(connection->socket, connection->buffer, parser, ec);
+  if (ec && stop.stop_requested()) return Status();
   if (ec) return UnavailableError("watch on " + impl_->options.server + " failed: " + ec.message());
   char chunk[16384];
   std::string pending;
@@ -241,6 +246,7 @@ Status RestClient::Watch(std::string_view target,
     parser.get().body().size = sizeof chunk;
     http::read_some(connection->socket, connection->buffer, parser, ec);  // each chunk as it comes
     if (ec == http::error::need_buffer) ec = {};
+    if (ec && stop.stop_requested()) return Status();
     if (ec) return UnavailableError("watch on " + impl_->options.server + " ended: " + ec.message());
     pending.append(chunk, sizeof chunk - parser.get().body().size);
     if (status != 200) continue;
@@ -248,7 +254,7 @@ Status RestClient::Watch(std::string_view target,
       json::error_code parse_ec;
       json::value event = json::parse(std::string_view(pending).substr(0, nl), parse_ec);
       if (parse_ec) return InternalError("the server sent a watch event that is not JSON");
-      if (!on_event(std::move(event))) return Status();
+      if (stop.stop_requested() || !on_event(std::move(event))) return Status();
     }
   }
   if (status != 200) return StatusFromResponse({status, {}, pending});

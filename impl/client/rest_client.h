@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,9 +57,11 @@ class RestClient {
   Result<boost::json::value> Delete(std::string_view target);
 
   // Streams a watch (`target` with watch=true): calls `on_event` with each event object
-  // ({"type":..., "object":...}) until it returns false (then OK), the server ends the stream
-  // (OK), or the connection fails (Unavailable). A non-200 answer is its Status.
-  Status Watch(std::string_view target, const std::function<bool(boost::json::value event)>& on_event);
+  // ({"type":..., "object":...}) until it returns false (then OK), `stop` is requested (OK, even
+  // while waiting for the next event), the server ends the stream (OK), or the connection fails
+  // (Unavailable). A non-200 answer is its Status.
+  Status Watch(std::string_view target, const std::function<bool(boost::json::value event)>& on_event,
+               std::stop_token stop = {});
 
  private:
   struct Impl;

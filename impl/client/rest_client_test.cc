@@ -6,48 +6,15 @@
 #include <fstream>
 #include <thread>
 
-#include "impl/apiserver/apiserver.h"
-#include "impl/apiserver/http_server.h"
+#include "impl/client/api_server_fixture.h"
 #include "impl/client/kubeconfig.h"
-#include "impl/store/store.h"
-#include "impl/testing/temp_dir.h"
 
 namespace kref::client {
 namespace {
 
 namespace json = boost::json;
 
-// A real API server on the embedded store, on a free loopback port.
-class RestClientTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    store::StoreOptions options;
-    options.data_dir = dir_.path() + "/store";
-    options.sync = false;
-    store_ = std::move(store::Store::Open(options).value());
-    api_ = std::make_unique<apiserver::ApiServer>(*store_, api::Registry::Default(),
-                                                  apiserver::ApiServerOptions{});
-    http_ = std::move(apiserver::HttpServer::Start(
-                          {}, [this](const apiserver::HttpRequest& r) { return api_->Handle(r); })
-                          .value());
-    ASSERT_TRUE(api_->Bootstrap("127.0.0.1", http_->port()).ok());
-    server_ = "http://127.0.0.1:" + std::to_string(http_->port());
-    client_ = std::move(RestClient::Create({.server = server_}).value());
-  }
-  void TearDown() override {
-    client_.reset();
-    http_.reset();
-    api_.reset();
-    store_.reset();
-  }
-
-  testing::TempDir dir_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<apiserver::ApiServer> api_;
-  std::unique_ptr<apiserver::HttpServer> http_;
-  std::string server_;
-  std::unique_ptr<RestClient> client_;
-};
+class RestClientTest : public ApiServerFixture {};
 
 const json::value kConfigMap = json::parse(
     R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm"},"data":{"a":"1"}})");
