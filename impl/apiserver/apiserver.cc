@@ -1030,7 +1030,8 @@ HttpResponse ApiServer::Patch(const Call& call) {
     if (merge) {
       patched = MergePatch(std::move(target), patch);
     } else if (strategic) {
-      auto applied = StrategicMergePatch(std::move(target), patch);
+      const api::KindInfo* kind = scale ? registry_.FindKind("autoscaling/v1", "Scale") : &call.kind;
+      auto applied = StrategicMergePatch(std::move(target), patch, &kind->schema());
       if (!applied.has_value()) return BadRequest(applied.error().message());
       patched = std::move(*applied);
     } else {

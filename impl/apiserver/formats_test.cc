@@ -96,6 +96,13 @@ TEST_F(ApiServerTest, OpenApiV3DocumentsCarrySchemas) {
   EXPECT_EQ(schemas.at("io.k8s.api.core.v1.ResourceRequirements").at("properties").at("limits"),
             json::parse(R"({"type":"object","additionalProperties":
                             {"$ref":"#/components/schemas/io.k8s.apimachinery.pkg.api.resource.Quantity"}})"));
+  // Patch strategies, as kubectl apply reads them.
+  EXPECT_EQ(spec.at("properties").at("containers").at("x-kubernetes-patch-merge-key"), "name");
+  EXPECT_EQ(spec.at("properties").at("volumes").at("x-kubernetes-patch-strategy"), "merge,retainKeys");
+  EXPECT_FALSE(spec.at("properties").at("tolerations").as_object().contains("x-kubernetes-patch-strategy"));
+  EXPECT_EQ(schemas.at("io.k8s.api.apps.v1.DeploymentSpec").at("properties").at("strategy"),
+            json::parse(R"({"allOf":[{"$ref":"#/components/schemas/io.k8s.api.apps.v1.DeploymentStrategy"}],
+                           "x-kubernetes-patch-strategy":"retainKeys"})"));
   EXPECT_TRUE(schemas.contains("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"));
   EXPECT_TRUE(schemas.contains("io.k8s.apimachinery.pkg.util.intstr.IntOrString"));
   // Every $ref resolves.

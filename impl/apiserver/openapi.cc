@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "impl/api/patch_strategy.h"
 #include "impl/api/schema.h"
 
 namespace kref::apiserver {
@@ -113,7 +114,21 @@ class DefinitionWriter {
     if (out_.contains(name)) return;
     out_[name] = json::object();  // claimed first: a type reached twice is written once
     json::object properties;
-    for (const TypeSchema::Field& field : type.fields) properties[field.name] = Property(*field.type, root);
+    for (const TypeSchema::Field& field : type.fields) {
+      json::value property = Property(*field.type, root);
+      // How kubectl apply merges the field: upstream's patch strategy extensions (on an allOf
+      // wrapper for a $ref, whose siblings OpenAPI 3.0 ignores).
+      api::PatchStrategy strategy = api::PatchStrategyOf(type, field.name);
+      if (strategy.tagged()) {
+        if (property.as_object().contains("$ref")) property = json::object{{"allOf", json::array{property}}};
+        std::string tags = strategy.replace ? "replace"
+                           : strategy.merge && strategy.retain_keys ? "merge,retainKeys"
+                           : strategy.merge ? "merge" : "retainKeys";
+        property.as_object()["x-kubernetes-patch-strategy"] = tags;
+        if (!strategy.merge_key.empty()) property.as_object()["x-kubernetes-patch-merge-key"] = strategy.merge_key;
+      }
+      properties[field.name] = std::move(property);
+    }
     out_[name] = json::object{{"type", "object"}, {"properties", std::move(properties)}};
   }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "impl/api/patch_strategy.h"
+
 namespace kref::apiserver {
 
 namespace json = boost::json;
@@ -30,37 +32,30 @@ namespace {
 
 // ---- Strategic merge patch ----
 
-// How a list field merges, from its dotted path in the object ("spec.template.spec.containers"):
-// nullopt to replace it whole, "" to merge it as a set of primitives, else the merge key.
-std::optional<std::string> ListMergeKey(std::string_view path) {
-  std::string_view field = path.substr(path.rfind('.') == std::string_view::npos ? 0 : path.rfind('.') + 1);
-  bool in_container = path.find("ontainers.") != std::string_view::npos;
-  if (field == "finalizers") return std::string();
-  if (field == "ownerReferences") return std::string("uid");
-  if (field == "containers" || field == "initContainers" || field == "ephemeralContainers" ||
-      field == "volumes" || field == "imagePullSecrets" || (field == "env" && in_container)) {
-    return std::string("name");
-  }
-  if (field == "ports") return std::string(in_container ? "containerPort" : "port");
-  if (field == "volumeMounts") return std::string("mountPath");
-  if (field == "volumeDevices") return std::string("devicePath");
-  if (field == "hostAliases") return std::string("ip");
-  if (field == "conditions" || (field == "addresses" && path == "status.addresses")) {
-    return std::string("type");
-  }
-  if (field == "topologySpreadConstraints") return std::string("topologyKey");
-  return std::nullopt;
-}
+using api::PatchStrategy;
+using api::TypeSchema;
 
-Result<json::value> MergeStrategic(json::value target, const json::value& patch, const std::string& path);
+Result<json::value> MergeStrategic(json::value target, const json::value& patch, const TypeSchema* schema,
+                                   const std::string& path);
 
 std::string Child(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-Result<json::value> MergeList(json::value target, const json::array& patch, const std::string& path) {
-  std::optional<std::string> key = ListMergeKey(path);
-  if (!key) {  // replaced whole, without directives
+// The type of `key` in a value of type `schema` (a struct's field, a map's values); null when
+// unknown (free-form JSON merges as a plain merge patch).
+const TypeSchema* ChildSchema(const TypeSchema* schema, std::string_view key) {
+  if (schema == nullptr) return nullptr;
+  if (schema->kind == TypeSchema::Kind::kMap) return schema->element;
+  if (schema->kind != TypeSchema::Kind::kStruct) return nullptr;
+  const TypeSchema::Field* field = schema->FindField(key);
+  return field != nullptr ? field->type : nullptr;
+}
+
+// Merges list `patch` into `target`, a list of `list_schema` whose field has `strategy`.
+Result<json::value> MergeList(json::value target, const json::array& patch, const TypeSchema* list_schema,
+                              const PatchStrategy& strategy, const std::string& path) {
+  if (!strategy.merge) {  // replaced whole, without directives
     json::array out;
     for (const json::value& element : patch) {
       if (const json::object* o = element.if_object(); o && o->contains("$patch")) continue;
@@ -68,6 +63,8 @@ Result<json::value> MergeList(json::value target, const json::array& patch, cons
     }
     return json::value(std::move(out));
   }
+  const TypeSchema* element_schema = list_schema != nullptr ? list_schema->element : nullptr;
+  std::optional<std::string> key(std::string(strategy.merge_key));
   json::array merged = target.is_array() ? std::move(target.as_array()) : json::array();
   if (key->empty()) {  // a set of primitives
     for (const json::value& element : patch) {
@@ -100,16 +97,17 @@ Result<json::value> MergeList(json::value target, const json::array& patch, cons
       continue;
     }
     if (existing == merged.end()) {
-      KREF_ASSIGN_OR_RETURN(json::value added, MergeStrategic(json::object(), element, path));
+      KREF_ASSIGN_OR_RETURN(json::value added, MergeStrategic(json::object(), element, element_schema, path));
       merged.push_back(std::move(added));
     } else {
-      KREF_ASSIGN_OR_RETURN(*existing, MergeStrategic(std::move(*existing), element, path));
+      KREF_ASSIGN_OR_RETURN(*existing, MergeStrategic(std::move(*existing), element, element_schema, path));
     }
   }
   return json::value(std::move(merged));
 }
 
-Result<json::value> MergeStrategic(json::value target, const json::value& patch, const std::string& path) {
+Result<json::value> MergeStrategic(json::value target, const json::value& patch, const TypeSchema* schema,
+                                   const std::string& path) {
   const json::object* changes = patch.if_object();
   if (changes == nullptr) return patch;
   if (const json::value* directive = changes->if_contains("$patch")) {
@@ -142,12 +140,18 @@ Result<json::value> MergeStrategic(json::value target, const json::value& patch,
       continue;
     }
     std::string child = Child(path, key);
+    PatchStrategy strategy = schema != nullptr && schema->kind == TypeSchema::Kind::kStruct
+                                 ? api::PatchStrategyOf(*schema, key)
+                                 : PatchStrategy();
     json::value current = object.contains(key) ? std::move(object[key]) : json::value();
     json::value merged;
     if (value.is_array()) {
-      KREF_ASSIGN_OR_RETURN(merged, MergeList(std::move(current), value.as_array(), child));
+      KREF_ASSIGN_OR_RETURN(merged, MergeList(std::move(current), value.as_array(), ChildSchema(schema, key),
+                                              strategy, child));
+    } else if (strategy.replace) {
+      merged = value;
     } else {
-      KREF_ASSIGN_OR_RETURN(merged, MergeStrategic(std::move(current), value, child));
+      KREF_ASSIGN_OR_RETURN(merged, MergeStrategic(std::move(current), value, ChildSchema(schema, key), child));
     }
     if (merged.is_null()) {
       object.erase(key);
@@ -297,9 +301,9 @@ Result<std::string> Member(const json::object& op, std::string_view name) {
 
 }  // namespace
 
-Result<json::value> StrategicMergePatch(json::value target, const json::value& patch) {
+Result<json::value> StrategicMergePatch(json::value target, const json::value& patch, const api::TypeSchema* schema) {
   if (!patch.is_object()) return InvalidArgumentError("a strategic merge patch must be a JSON object");
-  return MergeStrategic(std::move(target), patch, "");
+  return MergeStrategic(std::move(target), patch, schema, "");
 }
 
 Result<json::value> JsonPatch(json::value target, const json::value& patch) {

@@ -4,6 +4,10 @@
 
 #include <boost/json.hpp>
 
+#include "impl/api/apps/types.h"
+#include "impl/api/core/types.h"
+#include "impl/api/policy/types.h"
+
 namespace kref::apiserver {
 namespace {
 
@@ -83,8 +87,10 @@ TEST(JsonPatchTest, FailuresSayWhy) {
   EXPECT_FALSE(Apply(R"({"a":1})", R"([{"op":"remove","path":"/a"},{"op":"remove","path":"/a"}])").has_value());
 }
 
-Result<std::string> Strategic(std::string_view target, std::string_view patch) {
-  KREF_ASSIGN_OR_RETURN(json::value out, StrategicMergePatch(json::parse(target), json::parse(patch)));
+// A strategic merge patch of a Pod (`schema` null: of free-form JSON).
+Result<std::string> Strategic(std::string_view target, std::string_view patch,
+                              const api::TypeSchema* schema = &api::SchemaOf<api::core::Pod>()) {
+  KREF_ASSIGN_OR_RETURN(json::value out, StrategicMergePatch(json::parse(target), json::parse(patch), schema));
   return json::serialize(out);
 }
 
@@ -97,8 +103,22 @@ TEST(StrategicMergePatchTest, MergesListsOnTheirMergeKeys) {
   EXPECT_EQ(Strategic(pod, R"({"spec":{"containers":[{"name":"b","$patch":"delete"},{"name":"c","image":"w"}]}})").value(),
             R"({"spec":{"containers":[{"name":"a","image":"x","env":[{"name":"E","value":"1"}]},{"name":"c","image":"w"}],"tolerations":[{"key":"k"}]}})");
   // Ports merge on containerPort in containers, on port in a Service.
-  EXPECT_EQ(Strategic(R"({"spec":{"ports":[{"port":80,"name":"http"}]}})", R"({"spec":{"ports":[{"port":443,"name":"https"}]}})").value(),
+  EXPECT_EQ(Strategic(R"({"spec":{"ports":[{"port":80,"name":"http"}]}})", R"({"spec":{"ports":[{"port":443,"name":"https"}]}})",
+                      &api::SchemaOf<api::core::Service>()).value(),
             R"({"spec":{"ports":[{"port":80,"name":"http"},{"port":443,"name":"https"}]}})");
+  EXPECT_EQ(Strategic(R"({"spec":{"containers":[{"name":"a","ports":[{"containerPort":80}]}]}})",
+                      R"({"spec":{"containers":[{"name":"a","ports":[{"containerPort":81}]}]}})").value(),
+            R"({"spec":{"containers":[{"name":"a","ports":[{"containerPort":80},{"containerPort":81}]}]}})");
+  // The same field name merges only where its type says so: a Node's addresses by type, a
+  // Pod's podIPs by ip, an EndpointSubset's addresses not at all.
+  EXPECT_EQ(Strategic(R"({"status":{"podIPs":[{"ip":"a"}]}})", R"({"status":{"podIPs":[{"ip":"b"}]}})").value(),
+            R"({"status":{"podIPs":[{"ip":"a"},{"ip":"b"}]}})");
+  EXPECT_EQ(Strategic(R"({"subsets":[{"addresses":[{"ip":"a"}]}]})", R"({"subsets":[{"addresses":[{"ip":"b"}]}]})",
+                      &api::SchemaOf<api::core::Endpoints>()).value(),
+            R"({"subsets":[{"addresses":[{"ip":"b"}]}]})");
+  // Free-form JSON (no type) merges objects and replaces lists.
+  EXPECT_EQ(Strategic(R"({"spec":{"containers":[{"name":"a"}]}})", R"({"spec":{"containers":[{"name":"b"}]}})", nullptr).value(),
+            R"({"spec":{"containers":[{"name":"b"}]}})");
   // Finalizers merge as a set; $deleteFromPrimitiveList removes from one.
   EXPECT_EQ(Strategic(R"({"metadata":{"finalizers":["a","b"]}})", R"({"metadata":{"finalizers":["b","c"]}})").value(),
             R"({"metadata":{"finalizers":["a","b","c"]}})");
@@ -107,13 +127,18 @@ TEST(StrategicMergePatchTest, MergesListsOnTheirMergeKeys) {
 }
 
 TEST(StrategicMergePatchTest, MapsDirectivesAndErrors) {
-  EXPECT_EQ(Strategic(R"({"a":{"x":1,"y":2},"b":1})", R"({"a":{"y":null,"z":3},"b":null})").value(),
+  EXPECT_EQ(Strategic(R"({"a":{"x":1,"y":2},"b":1})", R"({"a":{"y":null,"z":3},"b":null})", nullptr).value(),
             R"({"a":{"x":1,"z":3}})");
   EXPECT_EQ(Strategic(R"({"a":{"x":1,"y":2}})", R"({"a":{"$patch":"replace","z":3}})").value(), R"({"a":{"z":3}})");
   EXPECT_EQ(Strategic(R"({"a":{"x":1},"b":2})", R"({"a":{"$patch":"delete"}})").value(), R"({"b":2})");
   EXPECT_EQ(Strategic(R"({"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}}})",
-                      R"({"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}})").value(),
+                      R"({"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}})",
+                      &api::SchemaOf<api::apps::Deployment>()).value(),
             R"({"spec":{"strategy":{"type":"Recreate"}}})");
+  // A field tagged replace (a PodDisruptionBudget's selector) is replaced, not merged.
+  EXPECT_EQ(Strategic(R"({"spec":{"selector":{"matchLabels":{"a":"1"}}}})", R"({"spec":{"selector":{"matchLabels":{"b":"2"}}}})",
+                      &api::SchemaOf<api::policy::PodDisruptionBudget>()).value(),
+            R"({"spec":{"selector":{"matchLabels":{"b":"2"}}}})");
   // kubectl apply sends element orders; they are hints, not content.
   EXPECT_EQ(Strategic(R"({"spec":{"containers":[{"name":"a"}]}})",
                       R"({"spec":{"$setElementOrder/containers":[{"name":"a"}],"containers":[{"name":"a","image":"i"}]}})").value(),

@@ -83,6 +83,7 @@ spec:
         image: nginx:1.27
         env: [{name: A, value: "1"}, {name: C, value: "3"}]
 EOF
+sed -e 's/nginx:1.27/nginx:1.28/' "$tmp/apply-v2.yaml" >"$tmp/apply-v3.yaml"
 cat >"$tmp/unknown-field.yaml" <<'EOF'
 apiVersion: v1
 kind: ConfigMap
@@ -137,7 +138,52 @@ configmap/settings"
   expect_contains "AlreadyExists" 'Error from server (AlreadyExists): error when creating "'"$tmp"'/app.yaml": configmaps "settings" already exists'
   expect "invalid object" nonzero "${k[@]}" create -f "$tmp/invalid.yaml" --validate=false
   expect_contains "422 message" 'The Deployment "broken" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'
-  # (kubectl's generators, as `create configmap`, send protobuf, which kref does not read yet.)
+  # kubectl's generators send protobuf bodies; run and expose send JSON.
+  expect "create configmap" 0 "${k[@]}" create configmap generated --from-literal=color=green --from-literal=size=3
+  expect_output "create configmap output" "configmap/generated created"
+  expect "generated data" 0 "${k[@]}" get configmap generated -o jsonpath='{.data.color} {.data.size}'
+  expect_output "generated values" "green 3"
+  expect "create secret" 0 "${k[@]}" create secret generic creds --from-literal=password=s3cr3t
+  expect "secret data" 0 "${k[@]}" get secret creds -o jsonpath='{.data.password}'
+  expect_output "secret base64" "czNjcjN0"
+  expect "create deployment" 0 "${k[@]}" create deployment gen --image=nginx:1.27 --replicas=2 --port=80
+  expect "create job" 0 "${k[@]}" create job once --image=busybox -- echo hi
+  expect "create cronjob" 0 "${k[@]}" create cronjob tick --image=busybox --schedule='*/5 * * * *' -- date
+  expect "created workloads" 0 "${k[@]}" get deployment/gen job/once cronjob/tick \
+    -o jsonpath='{range .items[*]}{.kind}:{.spec.replicas}{.spec.template.spec.containers[0].command}{.spec.schedule};{end}'
+  expect_output "generated workloads" 'Deployment:2;Job:["echo","hi"];CronJob:*/5 * * * *;'
+  expect "create service" 0 "${k[@]}" create service nodeport np --tcp=80:8080 --node-port=30080
+  expect "node port" 0 "${k[@]}" get service np -o jsonpath='{.spec.type} {.spec.ports[0].nodePort} {.spec.ports[0].targetPort}'
+  expect_output "service values" "NodePort 30080 8080"
+  expect "node port taken" nonzero "${k[@]}" create service nodeport np2 --tcp=81:8081 --node-port=30080
+  expect_contains "node port conflict" "provided port is already allocated"
+  expect "run" 0 "${k[@]}" run box --image=busybox --labels=app=box --restart=Never -- sleep 3600
+  expect_output "run output" "pod/box created"
+  expect "expose" 0 "${k[@]}" expose deployment gen --port=8080 --target-port=80
+  expect_output "expose output" "service/gen exposed"
+  expect "exposed selector" 0 "${k[@]}" get service gen -o jsonpath='{.spec.selector.app} {.spec.ports[0].targetPort}'
+  expect_output "expose values" "gen 80"
+  expect "describe" 0 "${k[@]}" describe deployment gen
+  expect_contains "describe replicas" "Replicas:               2 desired | 0 updated | 0 total | 0 available | 0 unavailable"
+  expect_contains "describe strategy" "RollingUpdateStrategy:  25% max unavailable, 25% max surge"
+  expect "wait for jsonpath" 0 "${k[@]}" wait --for=jsonpath='{.spec.replicas}'=2 deployment/gen --timeout=20s
+  expect_output "wait output" "deployment.apps/gen condition met"
+  expect "get -o yaml" 0 "${k[@]}" get configmap generated -o yaml
+  expect_contains "yaml" "  color: green"
+  expect "api-versions" 0 "${k[@]}" api-versions
+  expect_contains "apps/v1" "apps/v1"
+  expect_contains "coordination" "coordination.k8s.io/v1"
+  expect "api-resources" 0 "${k[@]}" api-resources --api-group=apps -o name
+  expect_output "apps resources" "controllerrevisions.apps
+daemonsets.apps
+deployments.apps
+replicasets.apps
+statefulsets.apps"
+  expect "explain" 0 "${k[@]}" explain deployment.spec.strategy
+  expect_contains "explain field" "FIELD: strategy <DeploymentStrategy>"
+  expect_contains "explain subfield" "rollingUpdate	<RollingUpdateDeployment>"
+  expect "explain a value type" 0 "${k[@]}" explain pods.spec.containers.resources
+  expect_contains "explain quantity" "limits	<map[string]Quantity>"
   expect "no such namespace" nonzero "${k[@]}" create -f "$tmp/x.yaml" -n nowhere --validate=false
   expect_contains "namespace not found" 'Error from server (NotFound): error when creating "'"$tmp"'/x.yaml": namespaces "nowhere" not found'
   expect "create in team-a" 0 "${k[@]}" create -f "$tmp/x.yaml" -n team-a --validate=false
@@ -152,6 +198,14 @@ configmap/settings"
   expect_output "three-way merge" "3 api=nginx:1.27 AC;"
   expect "apply (unchanged)" 0 "${k[@]}" apply -f "$tmp/apply-v2.yaml"
   expect_output "apply unchanged" "deployment.apps/api unchanged"
+  # A change made outside the manifest survives a re-apply: kubectl sends only the changed
+  # container, and the server merges containers and env by name (their patch strategy).
+  expect "set env" 0 "${k[@]}" set env deployment/api X=1
+  expect "apply (image)" 0 "${k[@]}" apply -f "$tmp/apply-v3.yaml"
+  expect "merged by name" 0 "${k[@]}" get deployment api \
+    -o jsonpath='{range .spec.template.spec.containers[*]}{.image} {range .env[*]}{.name}{end}{end}'
+  expect_output "env kept" "nginx:1.28 ACX"
+  expect "apply v2 back" 0 "${k[@]}" apply -f "$tmp/apply-v2.yaml"
   expect "apply an unknown field" nonzero "${k[@]}" apply -f "$tmp/unknown-field.yaml"
   expect_contains "strict decoding" 'strict decoding error: unknown field "dta"'
   expect "strategic patch" 0 "${k[@]}" patch deployment api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","image":"nginx:1.28"}]}}}}'
