@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "impl/api/internal/utf8.h"
 #include "impl/common/base64.h"
 
 namespace kref::api {
@@ -68,6 +69,25 @@ bool ReadDelimited(CodedInputStream& in, std::string_view whole, std::string_vie
   if (length > whole.size() - start) return false;
   value = whole.substr(start, length);
   return in.Skip(static_cast<int>(length));
+}
+
+// `bytes` with each byte that is not part of well-formed UTF-8 replaced by U+FFFD, as Go's JSON
+// decoder reads strings (so what is stored re-encodes to itself).
+json::string ValidUtf8(std::string_view bytes) {
+  json::string out;
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size();) {
+    uint32_t rune = 0;
+    size_t length = internal::DecodeUtf8(bytes, i, rune);
+    if (length == 0) {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    } else {
+      out.append(bytes.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
 }
 
 // The first and last seconds Go's RFC 3339 formatting can write (years 0001 to 9999).
@@ -176,7 +196,7 @@ class Reader {
         if (wire != Wire::WIRETYPE_LENGTH_DELIMITED || !ReadDelimited(in, entry, text)) {
           return Malformed("bad map key in " + name);
         }
-        key = text;
+        key = ValidUtf8(text);
       } else if (number == 2) {
         KREF_RETURN_IF_ERROR(ReadValue(element, in, entry, wire, name, value));
         if (value.is_null()) value = ZeroValue(element);
@@ -237,7 +257,7 @@ class Reader {
     if (wire != Wire::WIRETYPE_LENGTH_DELIMITED || !ReadDelimited(in, whole, bytes)) return wrong();
     switch (type.kind) {
       case Kind::kString:
-        out = json::string(bytes);
+        out = ValidUtf8(bytes);
         return Status();
       case Kind::kBytes: {
         std::string text;

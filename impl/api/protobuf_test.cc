@@ -96,6 +96,9 @@ TEST(ProtobufTest, ValueTypes) {
   // ResourceRequirements: limits=1 (map of Quantity {string=1}).
   std::string resources = BytesField(1, BytesField(1, "cpu") + BytesField(2, BytesField(1, "100m")));
   EXPECT_EQ(Decode(SchemaOf<core::ResourceRequirements>(), resources), json::parse(R"({"limits":{"cpu":"100m"}})"));
+  // Strings that are not UTF-8 read as Go's JSON decoder reads them: U+FFFD for each bad byte
+  // (found by fuzz/api_protobuf_fuzz.cc: the raw bytes did not re-encode to themselves).
+  EXPECT_EQ(Decode(SchemaOf<meta::ObjectMeta>(), BytesField(1, "a\x92\x96" "b")), json::parse(R"({"name":"a\ufffd\ufffdb"})"));
   // Secret: data=2 (map of bytes, base64 in JSON).
   std::string secret = BytesField(2, BytesField(1, "k") + BytesField(2, std::string("\0\xff", 2)));
   EXPECT_EQ(Decode(SchemaOf<core::Secret>(), secret), json::parse(R"({"data":{"k":"AP8="}})"));
