@@ -40,6 +40,11 @@ class Object {
   virtual void Default() = 0;
   // Create validation with upstream's rules and messages; empty when valid.
   virtual validation::FieldErrors Validate() const = 0;
+  // What an update adds to Validate when `old` (the stored object, of the same kind) becomes
+  // this: metadata immutability and no new finalizers on an object being deleted
+  // (ValidateObjectMetaUpdate), then the kind's own rules (immutable selectors, what may
+  // change in a pod, immutable ConfigMaps and Secrets, ...).
+  virtual validation::FieldErrors ValidateUpdate(const Object& old) const = 0;
 
   virtual std::string ToJson() const = 0;
   virtual std::unique_ptr<Object> Clone() const = 0;

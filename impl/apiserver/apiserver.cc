@@ -7,6 +7,7 @@
 #include "impl/api/labels.h"
 #include "impl/api/manifest.h"
 #include "impl/api/protobuf.h"
+#include "impl/api/validation/common.h"
 #include "impl/api/validation/field_error.h"
 #include "impl/apiserver/discovery.h"
 #include "impl/apiserver/errors.h"
@@ -943,6 +944,7 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
     api::meta::ObjectMeta& meta = object->metadata();
     object->Default();
     api::validation::FieldErrors errors = object->Validate();
+    api::validation::Append(errors, object->ValidateUpdate(**old));
     if (!errors.empty()) {
       return ErrorResponse(api::validation::InvalidError(call.kind.group, call.kind.kind, meta.name, errors));
     }

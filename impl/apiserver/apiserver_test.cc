@@ -532,6 +532,23 @@ TEST_F(ApiServerTest, FinalizersHoldADeletedObjectUntilRemoved) {
   EXPECT_EQ(Call("GET", url).status, 404);
 }
 
+TEST_F(ApiServerTest, AnObjectBeingDeletedTakesNoNewFinalizers) {
+  ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps",
+                 R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"held","finalizers":["kref.io/hold"]}})").status,
+            201);
+  ASSERT_EQ(Call("DELETE", "/api/v1/namespaces/default/configmaps/held").status, 200);
+  HttpResponse added = Call("PATCH", "/api/v1/namespaces/default/configmaps/held",
+                            R"({"metadata":{"finalizers":["kref.io/hold","kref.io/more"]}})", "application/merge-patch+json");
+  EXPECT_EQ(added.status, 422);
+  EXPECT_EQ(Str(Json(added)["message"]),
+            "ConfigMap \"held\" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object "
+            "is being deleted, found new finalizers []string{\"kref.io/more\"}");
+  // Removing the last one lets the deletion finish.
+  EXPECT_EQ(Call("PATCH", "/api/v1/namespaces/default/configmaps/held", R"({"metadata":{"finalizers":null}})",
+                 "application/merge-patch+json").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/configmaps/held").status, 404);
+}
+
 TEST_F(ApiServerTest, DeletePreconditionsAndPropagation) {
   HttpResponse created = Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap);
   const std::string url = "/api/v1/namespaces/default/configmaps/cm";

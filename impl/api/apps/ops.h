@@ -31,4 +31,11 @@ void PrepareForCreate(ControllerRevision& object);
 void SetDefaults(ControllerRevision& object);
 validation::FieldErrors Validate(const ControllerRevision& object);
 
+// Update validation beyond create validation (selectors are immutable; a StatefulSet's spec
+// changes only in replicas, template, updateStrategy, ...).
+validation::FieldErrors ValidateUpdate(const Deployment& object, const Deployment& old);
+validation::FieldErrors ValidateUpdate(const ReplicaSet& object, const ReplicaSet& old);
+validation::FieldErrors ValidateUpdate(const DaemonSet& object, const DaemonSet& old);
+validation::FieldErrors ValidateUpdate(const StatefulSet& object, const StatefulSet& old);
+
 }  // namespace kref::api::apps

@@ -19,4 +19,7 @@ void PrepareForCreate(CronJob& object);
 void SetDefaults(CronJob& object);
 validation::FieldErrors Validate(const CronJob& object);
 
+// Update validation beyond create validation: a Job's selector and completions are immutable.
+validation::FieldErrors ValidateUpdate(const Job& object, const Job& old);
+
 }  // namespace kref::api::batch

@@ -96,4 +96,10 @@ validation::FieldErrors ValidateLongRunningPodSpec(const PodSpec& spec, std::str
 validation::FieldErrors ValidatePersistentVolumeClaimSpec(const PersistentVolumeClaimSpec& spec,
                                                           const validation::Path& path);
 
+// Update validation beyond create validation (Validate<Kind>Update upstream); the registry runs
+// it after the metadata rules. Kinds without one have no extra update rules.
+validation::FieldErrors ValidateUpdate(const Pod& object, const Pod& old);
+validation::FieldErrors ValidateUpdate(const ConfigMap& object, const ConfigMap& old);
+validation::FieldErrors ValidateUpdate(const Secret& object, const Secret& old);
+
 }  // namespace kref::api::core

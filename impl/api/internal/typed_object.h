@@ -7,6 +7,7 @@
 
 #include "impl/api/json.h"
 #include "impl/api/registry.h"
+#include "impl/api/validation/common.h"
 
 namespace kref::api::internal {
 
@@ -24,6 +25,16 @@ template <class T>
 validation::FieldErrors ValidateOf(const T& object) {
   return Validate(object);
 }
+// The kind's update rules when it has some (ValidateUpdate(const T&, const T&) in its
+// namespace); none otherwise.
+template <class T>
+validation::FieldErrors ValidateUpdateOf(const T& object, const T& old) {
+  if constexpr (requires { ValidateUpdate(object, old); }) {
+    return ValidateUpdate(object, old);
+  } else {
+    return {};
+  }
+}
 
 template <class T>
 class TypedObject final : public Object {
@@ -35,6 +46,14 @@ class TypedObject final : public Object {
   void PrepareForCreate() override { PrepareForCreateOf(value_); }
   void Default() override { SetDefaultsOf(value_); }
   validation::FieldErrors Validate() const override { return ValidateOf(value_); }
+  validation::FieldErrors ValidateUpdate(const Object& old) const override {
+    const T* previous = old.As<T>();
+    if (previous == nullptr) return {};
+    validation::FieldErrors errors =
+        validation::ValidateObjectMetaUpdate(value_.metadata, previous->metadata, validation::Path("metadata"));
+    validation::Append(errors, ValidateUpdateOf(value_, *previous));
+    return errors;
+  }
   std::string ToJson() const override { return api::ToJson(value_); }
   std::unique_ptr<Object> Clone() const override {
     return std::make_unique<TypedObject>(*info_, value_);

@@ -1,5 +1,7 @@
 #include "impl/api/validation/common.h"
 
+#include <set>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -268,6 +270,42 @@ std::string GoStringMap(const Map<std::string>& map) {
     out += GoQuote(key) + ":" + GoQuote(value);
   }
   return out + "}";
+}
+
+FieldErrors ValidateImmutableField(bool changed, const BadValue& value, const Path& path) {
+  if (!changed) return {};
+  return {Invalid(path, value, "field is immutable")};
+}
+
+FieldErrors ValidateObjectMetaUpdate(const meta::ObjectMeta& meta, const meta::ObjectMeta& old, const Path& path) {
+  FieldErrors errors;
+  if (old.deletionTimestamp) {
+    std::set<std::string> added(meta.finalizers.begin(), meta.finalizers.end());
+    for (const std::string& f : old.finalizers) added.erase(f);
+    if (!added.empty()) {
+      errors.push_back(Forbidden(path.Child("finalizers"),
+                                 "no new finalizers can be added if the object is being deleted, found new finalizers " +
+                                     BadValue(std::vector<std::string>(added.begin(), added.end())).text()));
+    }
+  }
+  if (meta.generation < old.generation) {
+    errors.push_back(Invalid(path.Child("generation"), meta.generation, "must not be decremented"));
+  }
+  auto time_value = [](const std::optional<Time>& t) {
+    return t ? BadValue::Raw(t->ToString()) : BadValue::Null();
+  };
+  Append(errors, ValidateImmutableField(meta.name != old.name, meta.name, path.Child("name")));
+  Append(errors, ValidateImmutableField(meta.namespace_ != old.namespace_, meta.namespace_, path.Child("namespace")));
+  Append(errors, ValidateImmutableField(meta.uid != old.uid, meta.uid, path.Child("uid")));
+  Append(errors, ValidateImmutableField(meta.creationTimestamp != old.creationTimestamp,
+                                        BadValue::Raw(meta.creationTimestamp.ToString()), path.Child("creationTimestamp")));
+  Append(errors, ValidateImmutableField(meta.deletionTimestamp != old.deletionTimestamp,
+                                        time_value(meta.deletionTimestamp), path.Child("deletionTimestamp")));
+  Append(errors, ValidateImmutableField(
+                     meta.deletionGracePeriodSeconds != old.deletionGracePeriodSeconds,
+                     meta.deletionGracePeriodSeconds ? BadValue(*meta.deletionGracePeriodSeconds) : BadValue::Null(),
+                     path.Child("deletionGracePeriodSeconds")));
+  return errors;
 }
 
 std::string GoLabelSelector(const meta::LabelSelector& selector) {

@@ -36,6 +36,16 @@ Problems NameIsPathSegment(std::string_view name, bool prefix);
 FieldErrors ValidateObjectMeta(const meta::ObjectMeta& meta, bool namespaced,
                                const NameValidator& name_validator, const Path& path);
 
+// metadata on update (upstream's ValidateObjectMetaUpdate): name, namespace, uid,
+// creationTimestamp, deletionTimestamp and deletionGracePeriodSeconds are immutable
+// ("field is immutable"), generation "must not be decremented", and an object being deleted
+// takes no new finalizers ("no new finalizers can be added if the object is being deleted,
+// found new finalizers []string{...}").
+FieldErrors ValidateObjectMetaUpdate(const meta::ObjectMeta& meta, const meta::ObjectMeta& old, const Path& path);
+
+// Invalid(path, value, "field is immutable") when `changed`.
+FieldErrors ValidateImmutableField(bool changed, const BadValue& value, const Path& path);
+
 FieldErrors ValidateLabels(const Map<std::string>& labels, const Path& path);
 FieldErrors ValidateAnnotations(const Map<std::string>& annotations, const Path& path);
 FieldErrors ValidateOwnerReferences(const std::vector<meta::OwnerReference>& refs,

@@ -243,6 +243,9 @@ namespace/team-a"
   expect_output "scaled replicas" "4 4"
   expect "scale with a stale --resource-version" nonzero "${k[@]}" scale deployment web --replicas=2 --resource-version=1
   expect_contains "scale precondition" "Expected resource version to be 1"
+  expect "immutable selector" nonzero "${k[@]}" patch deployment web --type=merge \
+    -p '{"spec":{"selector":{"matchLabels":{"app":"other"}},"template":{"metadata":{"labels":{"app":"other"}}}}}'
+  expect_contains "immutable message" 'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"other"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable'
   expect "invalid patch" nonzero "${k[@]}" patch deployment web --type=merge -p '{"spec":{"replicas":-1}}'
   expect_contains "patch 422" 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0'
   # get -w: the current object, then each change, as they happen.
