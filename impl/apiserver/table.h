@@ -1,10 +1,7 @@
 // Server-side printing: the meta.k8s.io Table that `kubectl get` asks for
 // (Accept: application/json;as=Table;v=v1;g=meta.k8s.io), with the columns of upstream's
-// printers (pkg/printers/internalversion) for the kinds kubectl users look at most: namespaces,
-// configmaps, secrets, service accounts, pods, deployments, replicasets, statefulsets,
-// daemonsets, replicationcontrollers, cronjobs, services, nodes, events and leases. Other
-// kinds get NAME and AGE. Columns with priority 1 are the
-// ones `-o wide` adds.
+// printers (printers.h) for every kind kref serves that upstream prints; other kinds get
+// upstream's default (Name, Created At). Columns with priority 1 are the ones `-o wide` adds.
 #pragma once
 
 #include <boost/json/value.hpp>

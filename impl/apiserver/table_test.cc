@@ -82,9 +82,66 @@ TEST(TableTest, PodRowsAndUnknownKinds) {
             R"(["p","1/2","CrashLoopBackOff","3","<unknown>","10.0.0.5","n1","<none>","<none>"])");
   EXPECT_FALSE(table["rows"].at(0).as_object().contains("object"));
 
-  const api::KindInfo* jobs = api::Registry::Default().FindResource("batch", "v1", "jobs");
-  json::object other = json::parse(TableJson(*jobs, {json::parse(R"({"metadata":{"name":"j"}})")}, "", "", {})).as_object();
-  EXPECT_EQ(other["columnDefinitions"].as_array().size(), 2u);  // NAME, AGE (for now)
+  // Kinds upstream has no printer for get its default: Name and Created At.
+  const api::KindInfo* roles = api::Registry::Default().FindResource("rbac.authorization.k8s.io", "v1", "roles");
+  json::object other = json::parse(TableJson(*roles, {json::parse(R"({"metadata":{"name":"r","creationTimestamp":"2026-01-01T00:00:00Z"}})")},
+                                             "", "", {})).as_object();
+  EXPECT_EQ(other["columnDefinitions"].at(1).at("name"), "Created At");
+  EXPECT_EQ(other["columnDefinitions"].at(1).at("type"), "date");
+  EXPECT_EQ(json::serialize(other["rows"].at(0).at("cells")), R"(["r","2026-01-01T00:00:00Z"])");
+}
+
+// The cells of one object of `resource` in `group`/`version`, at 2026-01-01T00:10:00Z.
+std::string Cells(std::string_view group, std::string_view version, std::string_view resource, std::string_view object) {
+  const api::KindInfo* kind = api::Registry::Default().FindResource(group, version, resource);
+  EXPECT_NE(kind, nullptr);
+  if (kind == nullptr) return "";
+  TableOptions options;
+  options.now = api::Time::Parse("2026-01-01T00:10:00Z")->ToTimePoint();
+  json::object table = json::parse(TableJson(*kind, {json::parse(object)}, "", "", options)).as_object();
+  return json::serialize(table["rows"].at(0).at("cells"));
+}
+
+TEST(TableTest, JobsEndpointsAndTheOtherKinds) {
+  EXPECT_EQ(Cells("batch", "v1", "jobs", R"({"metadata":{"name":"j","creationTimestamp":"2026-01-01T00:00:00Z"},
+      "spec":{"completions":3,"selector":{"matchLabels":{"batch.kubernetes.io/controller-uid":"u"}},
+              "template":{"spec":{"containers":[{"name":"c","image":"busybox"}]}}},
+      "status":{"succeeded":3,"startTime":"2026-01-01T00:00:00Z","completionTime":"2026-01-01T00:01:30Z",
+                "conditions":[{"type":"Complete","status":"True"}]}})"),
+            R"(["j","Complete","3/3","90s","10m","c","busybox","batch.kubernetes.io/controller-uid=u"])");
+  EXPECT_EQ(Cells("batch", "v1", "jobs", R"({"metadata":{"name":"j"},"spec":{"parallelism":4},
+      "status":{"succeeded":1,"startTime":"2026-01-01T00:07:00Z"}})"),
+            R"(["j","Running","1/1 of 4","3m","<unknown>","","","<none>"])");
+  EXPECT_EQ(Cells("", "v1", "endpoints", R"({"metadata":{"name":"e"},"subsets":[
+      {"addresses":[{"ip":"10.0.0.1"},{"ip":"10.0.0.2"},{"ip":"fd00::3"}],"ports":[{"port":80},{"port":443}]}]})"),
+            R"(["e","10.0.0.1:80,10.0.0.2:80,[fd00::3]:80 + 3 more...","<unknown>"])");
+  EXPECT_EQ(Cells("", "v1", "endpoints", R"({"metadata":{"name":"e"}})"), R"(["e","<none>","<unknown>"])");
+  EXPECT_EQ(Cells("discovery.k8s.io", "v1", "endpointslices", R"({"metadata":{"name":"s"},"addressType":"IPv4",
+      "ports":[{"port":80},{"name":"dns"},{}],"endpoints":[]})"),
+            R"(["s","IPv4","80,dns,*","<unset>","<unknown>"])");
+  EXPECT_EQ(Cells("policy", "v1", "poddisruptionbudgets", R"({"metadata":{"name":"b"},"spec":{"minAvailable":"50%"},
+      "status":{"disruptionsAllowed":1}})"),
+            R"(["b","50%","N/A",1,"<unknown>"])");
+  EXPECT_EQ(Cells("autoscaling", "v2", "horizontalpodautoscalers", R"({"metadata":{"name":"h"},
+      "spec":{"scaleTargetRef":{"kind":"Deployment","name":"web"},"maxReplicas":5,"metrics":[
+        {"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":80}}},
+        {"type":"Pods","pods":{"metric":{"name":"qps"},"target":{"type":"AverageValue","averageValue":"10"}}},
+        {"type":"Resource","resource":{"name":"memory","target":{"type":"AverageValue","averageValue":"1Gi"}}}]},
+      "status":{"currentReplicas":2,"currentMetrics":[{"type":"Resource","resource":{"name":"cpu","current":{"averageUtilization":50}}}]}})"),
+            R"(["h","Deployment/web","cpu: 50%/80%, <unknown>/10 + 1 more...","<unset>",5,2,"<unknown>"])");
+  EXPECT_EQ(Cells("", "v1", "persistentvolumeclaims", R"({"metadata":{"name":"c"},"spec":{"volumeName":"pv1",
+      "storageClassName":"fast"},"status":{"phase":"Bound","capacity":{"storage":"1Gi"},"accessModes":["ReadWriteMany","ReadWriteOnce"]}})"),
+            R"(["c","Bound","pv1","1Gi","RWO,RWX","fast","<unset>","<unknown>","<unset>"])");
+  EXPECT_EQ(Cells("rbac.authorization.k8s.io", "v1", "rolebindings", R"({"metadata":{"name":"rb"},
+      "roleRef":{"kind":"Role","name":"reader"},"subjects":[{"kind":"User","name":"alice"},{"kind":"User","name":"bob"},
+      {"kind":"ServiceAccount","name":"robot","namespace":"default"}]})"),
+            R"(["rb","Role/reader","<unknown>","alice, bob","","default/robot"])");
+  EXPECT_EQ(Cells("", "v1", "resourcequotas", R"({"metadata":{"name":"q"},"status":{"hard":{"pods":"10","limits.cpu":"2",
+      "requests.memory":"1Gi"},"used":{"pods":"3"}}})"),
+            R"(["q","pods: 3/10, requests.memory: 0/1Gi","limits.cpu: 0/2","<unknown>"])");
+  EXPECT_EQ(Cells("apps", "v1", "controllerrevisions", R"({"metadata":{"name":"r","ownerReferences":[{"apiVersion":"apps/v1",
+      "kind":"DaemonSet","name":"ds","uid":"u","controller":true}]},"revision":4})"),
+            R"(["r","daemonset.apps/ds",4,"<unknown>"])");
 }
 
 TEST(TableTest, EventAndDaemonSetRows) {

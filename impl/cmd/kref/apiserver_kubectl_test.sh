@@ -152,6 +152,9 @@ configmap/settings"
   expect "created workloads" 0 "${k[@]}" get deployment/gen job/once cronjob/tick \
     -o jsonpath='{range .items[*]}{.kind}:{.spec.replicas}{.spec.template.spec.containers[0].command}{.spec.schedule};{end}'
   expect_output "generated workloads" 'Deployment:2;Job:["echo","hi"];CronJob:*/5 * * * *;'
+  expect "job table" 0 "${k[@]}" get jobs
+  expect_contains "job columns" "NAME   STATUS    COMPLETIONS   DURATION   AGE"
+  expect_contains "job row" "once   Running   0/1"
   expect "create service" 0 "${k[@]}" create service nodeport np --tcp=80:8080 --node-port=30080
   expect "node port" 0 "${k[@]}" get service np -o jsonpath='{.spec.type} {.spec.ports[0].nodePort} {.spec.ports[0].targetPort}'
   expect_output "service values" "NodePort 30080 8080"
@@ -161,6 +164,8 @@ configmap/settings"
   expect_output "run output" "pod/box created"
   expect "expose" 0 "${k[@]}" expose deployment gen --port=8080 --target-port=80
   expect_output "expose output" "service/gen exposed"
+  expect "endpoints table" 0 "${k[@]}" get endpoints kubernetes -n default
+  expect_contains "endpoints columns" "NAME         ENDPOINTS"
   expect "exposed selector" 0 "${k[@]}" get service gen -o jsonpath='{.spec.selector.app} {.spec.ports[0].targetPort}'
   expect_output "expose values" "gen 80"
   expect "describe" 0 "${k[@]}" describe deployment gen
