@@ -458,13 +458,29 @@ ApiServer::ApiServer(store::Kv& kv, const api::Registry& registry, ApiServerOpti
       services_(objects_, options_.service_ranges, options_.seed + 1) {}
 
 Status ApiServer::Bootstrap(const std::string& advertise_ip, int port) {
-  auto create_missing = [&](std::string_view resource, json::value value,
-                            std::vector<std::string> claims = {}) -> Status {
-    const api::KindInfo* kind = registry_.FindResource("", "v1", resource);
+  // Creates an object that is missing. With `reconcile`, an existing one whose content (all but
+  // its metadata) differs is rewritten, as upstream's endpoint reconciler keeps the kubernetes
+  // Endpoints and EndpointSlice pointing at the running server.
+  auto create_missing = [&](std::string_view resource, json::value value, bool reconcile = false) -> Status {
+    std::string_view api_version = value.at("apiVersion").as_string();
+    size_t slash = api_version.find('/');
+    const api::KindInfo* kind =
+        slash == std::string_view::npos
+            ? registry_.FindResource("", api_version, resource)
+            : registry_.FindResource(api_version.substr(0, slash), api_version.substr(slash + 1), resource);
     KREF_ASSIGN_OR_RETURN(std::unique_ptr<api::Object> object, kind->decode(*kind, value, nullptr));
+    std::vector<std::string> claims;
     std::string key = ObjectKey(resource, object->metadata().namespace_, object->metadata().name);
     auto existing = objects_.Get(key);
-    if (existing.has_value()) return Status();
+    if (existing.has_value()) {
+      if (!reconcile) return Status();
+      json::value stored = json::parse(existing->json);
+      json::value wanted = json::parse(object->ToJson());
+      wanted.as_object()["metadata"] = stored.as_object()["metadata"];
+      if (wanted == stored) return Status();
+      auto updated = objects_.Update(key, json::serialize(wanted), existing->revision);
+      return updated.has_value() || updated.error().IsAborted() ? Status() : updated.error();
+    }
     if (!existing.error().IsNotFound()) return existing.error();
     object->metadata().uid = NewUid();
     object->metadata().creationTimestamp = api::Time::FromTimePoint(options_.clock->Now());
@@ -501,7 +517,17 @@ Status ApiServer::Bootstrap(const std::string& advertise_ip, int port) {
        {"metadata", {{"name", "kubernetes"}, {"namespace", "default"}, {"labels", {{"endpointslice.kubernetes.io/skip-mirror", "true"}}}}},
        {"subsets",
         json::array{{{"addresses", json::array{{{"ip", advertise_ip}}}},
-                     {"ports", json::array{{{"name", "https"}, {"port", port}, {"protocol", "TCP"}}}}}}}}));
+                     {"ports", json::array{{{"name", "https"}, {"port", port}, {"protocol", "TCP"}}}}}}}},
+      /*reconcile=*/true));
+  KREF_RETURN_IF_ERROR(create_missing(
+      "endpointslices",
+      {{"apiVersion", "discovery.k8s.io/v1"},
+       {"kind", "EndpointSlice"},
+       {"metadata", {{"name", "kubernetes"}, {"namespace", "default"}, {"labels", {{"kubernetes.io/service-name", "kubernetes"}}}}},
+       {"addressType", advertise_ip.find(':') == std::string::npos ? "IPv4" : "IPv6"},
+       {"endpoints", json::array{{{"addresses", json::array{advertise_ip}}, {"conditions", {{"ready", true}}}}}},
+       {"ports", json::array{{{"name", "https"}, {"port", port}, {"protocol", "TCP"}}}}},
+      /*reconcile=*/true));
   ready_ = true;
   return Status();
 }

@@ -56,8 +56,8 @@ class ApiServer {
 
   // Creates what every cluster has unless it exists: the namespaces default, kube-system,
   // kube-public and kube-node-lease, and the `kubernetes` Service (the service range's first
-  // address, port 443) with Endpoints at `advertise_ip`:`port`. /readyz answers 503 until it
-  // has run.
+  // address, port 443) with an Endpoints and an EndpointSlice at `advertise_ip`:`port` (those
+  // two are rewritten when the address or port changed). /readyz answers 503 until it has run.
   Status Bootstrap(const std::string& advertise_ip = "127.0.0.1", int port = 6443);
 
   HttpResponse Handle(const HttpRequest& request);

@@ -452,6 +452,20 @@ TEST_F(ApiServerTest, BootstrapCreatesTheKubernetesService) {
   json::object endpoints = Json(Call("GET", "/api/v1/namespaces/default/endpoints/kubernetes"));
   EXPECT_EQ(Str(endpoints["subsets"].at(0).at("addresses").at(0).at("ip")), "127.0.0.1");
   EXPECT_EQ(endpoints["subsets"].at(0).at("ports").at(0).at("port").as_int64(), 6443);
+  json::object slice = Json(Call("GET", "/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/kubernetes"));
+  EXPECT_EQ(Str(slice["addressType"]), "IPv4");
+  EXPECT_EQ(Str(slice["metadata"].at("labels").at("kubernetes.io/service-name")), "kubernetes");
+  EXPECT_EQ(Str(slice["endpoints"].at(0).at("addresses").at(0)), "127.0.0.1");
+  EXPECT_EQ(slice["ports"].at(0).at("port").as_int64(), 6443);
+  // A restart on another address and port moves them; the Service stays.
+  std::string uid = Str(endpoints["metadata"].at("uid"));
+  ASSERT_TRUE(server_->Bootstrap("10.1.2.3", 7443).ok());
+  endpoints = Json(Call("GET", "/api/v1/namespaces/default/endpoints/kubernetes"));
+  EXPECT_EQ(Str(endpoints["subsets"].at(0).at("addresses").at(0).at("ip")), "10.1.2.3");
+  EXPECT_EQ(Str(endpoints["metadata"].at("uid")), uid);
+  slice = Json(Call("GET", "/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/kubernetes"));
+  EXPECT_EQ(slice["ports"].at(0).at("port").as_int64(), 7443);
+  EXPECT_EQ(Str(Json(Call("GET", "/api/v1/namespaces/default/services/kubernetes"))["spec"].at("clusterIP")), "10.96.0.1");
 }
 
 std::string ServiceJson(std::string name, std::string extra_spec = "") {
