@@ -543,6 +543,9 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
     // Ready once the bootstrap objects exist, as upstream's post-start hooks gate readyz.
     return ready_ ? TextResponse(200, "ok") : TextResponse(503, "readyz check failed: bootstrap not done");
   }
+  if ((path == "/api" || path == "/apis") && AcceptsAggregatedDiscovery(http.Header("accept"))) {
+    return Response(200, std::string(kAggregatedDiscoveryType), AggregatedDiscoveryJson(registry_, path == "/api"));
+  }
   if (path == "/api") return JsonResponse(200, ApiVersionsJson(options_.server_address));
   if (path == "/openapi/v3") return JsonResponse(200, OpenApiV3Index(registry_));
   if (path.starts_with("/openapi/v3/")) {

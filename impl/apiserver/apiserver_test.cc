@@ -319,6 +319,49 @@ TEST_F(ApiServerTest, DiscoveryListsGroupsResourcesAndSubresources) {
   EXPECT_EQ(Call("GET", "/api/v1/namespaces/default/nopes").status, 404);
 }
 
+TEST_F(ApiServerTest, AggregatedDiscoveryWhenAskedFor) {
+  // What kubectl v1.32 sends (constant acceptDiscoveryFormats).
+  constexpr char kAccept[] =
+      "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
+      "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json";
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/apis";
+  request.headers.emplace_back("accept", kAccept);
+  HttpResponse apis = server_->Handle(request);
+  ASSERT_EQ(apis.status, 200);
+  EXPECT_EQ(apis.headers[0].second, "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+  json::object list = Json(apis);
+  EXPECT_EQ(Str(list["kind"]), "APIGroupDiscoveryList");
+  EXPECT_EQ(Str(list["apiVersion"]), "apidiscovery.k8s.io/v2");
+  const json::object* apps = nullptr;
+  for (const json::value& item : list["items"].as_array()) {
+    if (item.at("metadata").at("name") == "apps") apps = &item.as_object();
+  }
+  ASSERT_NE(apps, nullptr);
+  const json::object& v1 = apps->at("versions").at(0).as_object();
+  EXPECT_EQ(v1.at("version"), "v1");
+  EXPECT_EQ(v1.at("freshness"), "Current");
+  const json::object* deployments = nullptr;
+  for (const json::value& r : v1.at("resources").as_array()) {
+    if (r.at("resource") == "deployments") deployments = &r.as_object();
+  }
+  ASSERT_NE(deployments, nullptr);
+  EXPECT_EQ(deployments->at("scope"), "Namespaced");
+  EXPECT_EQ(deployments->at("responseKind"), json::parse(R"({"group":"apps","version":"v1","kind":"Deployment"})"));
+  EXPECT_EQ(deployments->at("shortNames"), json::parse(R"(["deploy"])"));
+  EXPECT_EQ(deployments->at("subresources").at(0),
+            json::parse(R"({"subresource":"scale","responseKind":{"group":"autoscaling","version":"v1","kind":"Scale"},
+                            "verbs":["get","patch","update"]})"));
+  // /api holds the core group only, as an item without a name.
+  request.path = "/api";
+  json::object core = Json(server_->Handle(request));
+  ASSERT_EQ(core["items"].as_array().size(), 1u);
+  EXPECT_FALSE(core["items"].at(0).at("metadata").as_object().contains("name"));
+  // Without the media type: the legacy documents.
+  EXPECT_EQ(Str(Json(Call("GET", "/api"))["kind"]), "APIVersions");
+}
+
 TEST_F(ApiServerTest, PatchAppliesMergeAndJsonPatches) {
   ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap).status, 201);
   const std::string url = "/api/v1/namespaces/default/configmaps/cm";

@@ -131,4 +131,78 @@ std::optional<std::string> ApiResourceListJson(const api::Registry& registry,
                                       {"resources", std::move(resources)}});
 }
 
+bool AcceptsAggregatedDiscovery(std::string_view accept) {
+  // Media ranges separated by ',', parameters by ';' in any order.
+  while (!accept.empty()) {
+    size_t comma = accept.find(',');
+    std::string_view range = accept.substr(0, comma);
+    accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
+    bool group = false, version = false, as = false;
+    while (!range.empty()) {
+      size_t semi = range.find(';');
+      std::string_view param = range.substr(0, semi);
+      range = semi == std::string_view::npos ? std::string_view() : range.substr(semi + 1);
+      while (!param.empty() && param.front() == ' ') param.remove_prefix(1);
+      while (!param.empty() && param.back() == ' ') param.remove_suffix(1);
+      group = group || param == "g=apidiscovery.k8s.io";
+      version = version || param == "v=v2";
+      as = as || param == "as=APIGroupDiscoveryList";
+    }
+    if (group && version && as) return true;
+  }
+  return false;
+}
+
+std::string AggregatedDiscoveryJson(const api::Registry& registry, bool core) {
+  // Group -> version -> resources, in registry order.
+  std::vector<std::pair<std::string_view, std::vector<std::pair<std::string_view, json::array>>>> groups;
+  for (const api::KindInfo& kind : registry.kinds()) {
+    if (kind.resource.empty() || kind.group.empty() != core) continue;
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == kind.group; });
+    if (group == groups.end()) group = groups.insert(groups.end(), {kind.group, {}});
+    auto version = std::find_if(group->second.begin(), group->second.end(),
+                                [&](const auto& v) { return v.first == kind.version; });
+    if (version == group->second.end()) version = group->second.insert(group->second.end(), {kind.version, {}});
+    json::object resource{
+        {"resource", kind.resource},
+        {"responseKind", json::object{{"group", kind.group}, {"version", kind.version}, {"kind", kind.kind}}},
+        {"scope", kind.namespaced ? "Namespaced" : "Cluster"},
+        {"singularResource", kind.singular},
+        {"verbs", Strings(kind.verbs)}};
+    if (!kind.short_names.empty()) resource["shortNames"] = Strings(kind.short_names);
+    if (!kind.categories.empty()) resource["categories"] = Strings(kind.categories);
+    json::array subresources;
+    for (std::string_view sub : kind.subresources) {
+      SubresourceFacts facts = FactsOf(sub);
+      json::object entry{{"subresource", sub}};
+      if (!facts.kind.empty() || !facts.group.empty()) {
+        entry["responseKind"] = json::object{{"group", facts.group.empty() && facts.version.empty() ? kind.group : facts.group},
+                                             {"version", facts.version.empty() ? kind.version : facts.version},
+                                             {"kind", facts.kind.empty() ? kind.kind : facts.kind}};
+      } else {
+        entry["responseKind"] = json::object{{"group", kind.group}, {"version", kind.version}, {"kind", kind.kind}};
+      }
+      entry["verbs"] = Strings(facts.verbs);
+      subresources.push_back(std::move(entry));
+    }
+    if (!subresources.empty()) resource["subresources"] = std::move(subresources);
+    version->second.push_back(std::move(resource));
+  }
+  json::array items;
+  for (auto& [group, versions] : groups) {
+    json::object metadata{{"creationTimestamp", nullptr}};
+    if (!group.empty()) metadata["name"] = group;
+    json::array version_list;
+    for (auto& [version, resources] : versions) {
+      version_list.push_back(
+          json::object{{"version", version}, {"resources", std::move(resources)}, {"freshness", "Current"}});
+    }
+    items.push_back(json::object{{"metadata", std::move(metadata)}, {"versions", std::move(version_list)}});
+  }
+  return json::serialize(json::object{{"kind", "APIGroupDiscoveryList"},
+                                      {"apiVersion", "apidiscovery.k8s.io/v2"},
+                                      {"metadata", json::object{}},
+                                      {"items", std::move(items)}});
+}
+
 }  // namespace kref::apiserver

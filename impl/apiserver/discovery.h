@@ -1,5 +1,7 @@
-// Legacy (unaggregated) discovery documents, generated from the kind registry, as kubectl's
-// discovery client reads them when /api and /apis answer with plain application/json:
+// Discovery documents, generated from the kind registry. Aggregated discovery (apidiscovery.k8s.io
+// v2) when the client asks for it, as kubectl does: /api and /apis answer with an
+// APIGroupDiscoveryList holding every resource, so one request per root is enough. Otherwise
+// the legacy documents, as kubectl's discovery client reads them from plain application/json:
 //   /api             APIVersions     {"kind":"APIVersions","versions":["v1"],...}
 //   /apis            APIGroupList    every group with its versions, preferred first
 //   /apis/<g>        APIGroup
@@ -14,6 +16,16 @@
 #include "impl/api/registry.h"
 
 namespace kref::apiserver {
+
+// The media type of an aggregated answer.
+inline constexpr std::string_view kAggregatedDiscoveryType =
+    "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
+// Whether an Accept header asks for aggregated discovery v2 (parameters in any order).
+bool AcceptsAggregatedDiscovery(std::string_view accept);
+// The APIGroupDiscoveryList of /api (`core`: the legacy group, an item without a name) or /apis
+// (every named group): each group's versions, each version's resources with their response
+// kind, scope, verbs, short names, categories and subresources, freshness Current.
+std::string AggregatedDiscoveryJson(const api::Registry& registry, bool core);
 
 std::string ApiVersionsJson(std::string_view server_address);
 std::string ApiGroupListJson(const api::Registry& registry);
