@@ -547,6 +547,14 @@ HttpResponse ApiServer::Handle(const HttpRequest& http) {
     return Response(200, std::string(kAggregatedDiscoveryType), AggregatedDiscoveryJson(registry_, path == "/api"));
   }
   if (path == "/api") return JsonResponse(200, ApiVersionsJson(options_.server_address));
+  if (path == "/openapi/v2") {
+    std::string_view accept = http.Header("accept");
+    if (!accept.empty() && accept.find("application/json") == std::string_view::npos &&
+        accept.find("*/*") == std::string_view::npos) {
+      return ErrorResponse(NotAcceptable({"application/json"}));
+    }
+    return JsonResponse(200, OpenApiV2Document(registry_));
+  }
   if (path == "/openapi/v3") return JsonResponse(200, OpenApiV3Index(registry_));
   if (path.starts_with("/openapi/v3/")) {
     std::optional<std::string> document = OpenApiV3Document(registry_, path.substr(12));

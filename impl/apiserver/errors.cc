@@ -67,6 +67,13 @@ Status UnsupportedMediaType(std::initializer_list<std::string_view> accepted) {
       .WithDetails({.reason = "UnsupportedMediaType"});
 }
 
+Status NotAcceptable(std::initializer_list<std::string_view> available) {
+  std::string list;
+  for (std::string_view type : available) list += (list.empty() ? "" : ", ") + std::string(type);
+  return InvalidArgumentError("only the following media types are accepted: " + list)
+      .WithDetails({.reason = "NotAcceptable"});
+}
+
 Status RequestEntityTooLarge(size_t limit_bytes) {
   return ResourceExhaustedError("Request entity too large: limit is " +
                                 std::to_string(limit_bytes))

@@ -29,6 +29,9 @@ Status MethodNotSupported(std::string_view resource, std::string_view group,
                           std::string_view verb);
 // 415, listing the media types the endpoint accepts.
 Status UnsupportedMediaType(std::initializer_list<std::string_view> accepted);
+// 406 for an Accept header the endpoint cannot answer: "only the following media types are
+// accepted: ...".
+Status NotAcceptable(std::initializer_list<std::string_view> available);
 Status RequestEntityTooLarge(size_t limit_bytes);
 Status Forbidden(std::string_view resource, std::string_view group, std::string_view name,
                  std::string message);

@@ -124,5 +124,25 @@ TEST_F(ApiServerTest, OpenApiV3DocumentsCarrySchemas) {
       "io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec"));
 }
 
+TEST_F(ApiServerTest, OpenApiV2IsOneSwaggerDocument) {
+  json::object v2 = Json(Call("GET", "/openapi/v2"));
+  EXPECT_EQ(Str(v2["swagger"]), "2.0");
+  const json::object& definitions = v2["definitions"].as_object();
+  EXPECT_EQ(definitions.at("io.k8s.api.apps.v1.Deployment").at("properties").at("spec"),
+            json::parse(R"({"$ref":"#/definitions/io.k8s.api.apps.v1.DeploymentSpec"})"));
+  EXPECT_TRUE(definitions.contains("io.k8s.api.core.v1.Pod"));
+  const json::value& post = v2["paths"].at("/api/v1/namespaces/{namespace}/pods").at("post");
+  EXPECT_EQ(post.at("parameters").at(2).at("name"), "fieldValidation");
+  EXPECT_EQ(post.at("parameters").at(2).at("type"), "string");
+  // kubectl asks for the protobuf form only: 406, and it reads v3 instead.
+  HttpRequest protobuf;
+  protobuf.method = "GET";
+  protobuf.path = "/openapi/v2";
+  protobuf.headers.emplace_back("accept", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+  HttpResponse refused = server_->Handle(protobuf);
+  EXPECT_EQ(refused.status, 406);
+  EXPECT_EQ(Str(Json(refused)["reason"]), "NotAcceptable");
+}
+
 }  // namespace
 }  // namespace kref::apiserver

@@ -20,19 +20,26 @@ std::string GroupVersionPath(std::string_view group, std::string_view version) {
                        : "apis/" + std::string(group) + "/" + std::string(version);
 }
 
-json::object QueryParameter(std::string_view name, std::string_view description) {
-  return json::object{{"name", name},
-                      {"in", "query"},
-                      {"description", description},
-                      {"schema", json::object{{"type", "string"}, {"uniqueItems", true}}}};
+enum class Version { kV2, kV3 };
+
+// A string query parameter (v2 puts its type on the parameter, v3 in a schema).
+json::object QueryParameter(std::string_view name, std::string_view description, Version version) {
+  json::object parameter{{"name", name}, {"in", "query"}, {"description", description}};
+  if (version == Version::kV2) {
+    parameter["type"] = "string";
+    parameter["uniqueItems"] = true;
+  } else {
+    parameter["schema"] = json::object{{"type", "string"}, {"uniqueItems", true}};
+  }
+  return parameter;
 }
 
-json::array WriteParameters(bool patch) {
+json::array WriteParameters(bool patch, Version version) {
   json::array params{
-      QueryParameter("dryRun", "When present, indicates that modifications should not be persisted."),
-      QueryParameter("fieldManager", "fieldManager is a name associated with the actor or entity that is making these changes."),
-      QueryParameter("fieldValidation", "fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields. Valid values are: Ignore, Warn (the default) and Strict.")};
-  if (patch) params.push_back(QueryParameter("force", "Force is going to \"force\" Apply requests."));
+      QueryParameter("dryRun", "When present, indicates that modifications should not be persisted.", version),
+      QueryParameter("fieldManager", "fieldManager is a name associated with the actor or entity that is making these changes.", version),
+      QueryParameter("fieldValidation", "fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields. Valid values are: Ignore, Warn (the default) and Strict.", version)};
+  if (patch) params.push_back(QueryParameter("force", "Force is going to \"force\" Apply requests.", version));
   return params;
 }
 
@@ -181,29 +188,39 @@ std::string Hash(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> OpenApiV3Document(const api::Registry& registry,
-                                             std::string_view group_version_path) {
+namespace {
+
+// The paths and operations of the kinds whose group-version path is `group_version_path` (every
+// kind when it is empty).
+json::object Paths(const api::Registry& registry, std::string_view group_version_path, Version version) {
   json::object paths;
   for (const api::KindInfo& kind : registry.kinds()) {
-    if (kind.resource.empty() || GroupVersionPath(kind.group, kind.version) != group_version_path) {
-      continue;
-    }
-    std::string base = "/" + std::string(group_version_path) +
-                       (kind.namespaced ? "/namespaces/{namespace}/" : "/") + std::string(kind.resource);
+    std::string gv = GroupVersionPath(kind.group, kind.version);
+    if (kind.resource.empty() || (!group_version_path.empty() && gv != group_version_path)) continue;
+    std::string base = "/" + gv + (kind.namespaced ? "/namespaces/{namespace}/" : "/") + std::string(kind.resource);
     std::string id_suffix = std::string(kind.kind);
     auto has = [&](std::string_view verb) {
       return std::find(kind.verbs.begin(), kind.verbs.end(), verb) != kind.verbs.end();
     };
     json::object collection, item;
     if (has("list")) collection["get"] = Operation("list" + id_suffix, "list", kind, json::array{});
-    if (has("create")) collection["post"] = Operation("create" + id_suffix, "post", kind, WriteParameters(false));
+    if (has("create")) collection["post"] = Operation("create" + id_suffix, "post", kind, WriteParameters(false, version));
     if (has("get")) item["get"] = Operation("read" + id_suffix, "get", kind, json::array{});
-    if (has("update")) item["put"] = Operation("replace" + id_suffix, "put", kind, WriteParameters(false));
-    if (has("patch")) item["patch"] = Operation("patch" + id_suffix, "patch", kind, WriteParameters(true));
+    if (has("update")) item["put"] = Operation("replace" + id_suffix, "put", kind, WriteParameters(false, version));
+    if (has("patch")) item["patch"] = Operation("patch" + id_suffix, "patch", kind, WriteParameters(true, version));
     if (has("delete")) item["delete"] = Operation("delete" + id_suffix, "delete", kind, json::array{});
     if (!collection.empty()) paths[base] = std::move(collection);
     if (!item.empty()) paths[base + "/{name}"] = std::move(item);
   }
+  return paths;
+}
+
+}  // namespace
+
+std::optional<std::string> OpenApiV3Document(const api::Registry& registry,
+                                             std::string_view group_version_path) {
+  if (group_version_path.empty()) return std::nullopt;
+  json::object paths = Paths(registry, group_version_path, Version::kV3);
   if (paths.empty()) return std::nullopt;
   json::object schemas;
   DefinitionWriter definitions("#/components/schemas/", schemas);
@@ -215,6 +232,16 @@ std::optional<std::string> OpenApiV3Document(const api::Registry& registry,
       {"info", json::object{{"title", "Kubernetes"}, {"version", "v1.32.0"}}},
       {"paths", std::move(paths)},
       {"components", json::object{{"schemas", std::move(schemas)}}}});
+}
+
+std::string OpenApiV2Document(const api::Registry& registry) {
+  json::object definitions;
+  DefinitionWriter writer("#/definitions/", definitions);
+  for (const api::KindInfo& kind : registry.kinds()) writer.AddKind(kind);
+  return json::serialize(json::object{{"swagger", "2.0"},
+                                      {"info", json::object{{"title", "Kubernetes"}, {"version", "v1.32.0"}}},
+                                      {"paths", Paths(registry, "", Version::kV2)},
+                                      {"definitions", std::move(definitions)}});
 }
 
 std::string OpenApiV3Index(const api::Registry& registry) {

@@ -7,7 +7,10 @@
 // server validates fields itself (so `apply` and `create` work with --validate=strict) and the
 // schemas for `kubectl explain`.
 //
-// Not yet: field descriptions (kref's types carry none), required lists, /openapi/v2.
+// /openapi/v2 is the same in one Swagger 2.0 document (JSON only: kubectl asks for the protobuf
+// form, is refused with 406, and reads v3).
+//
+// Not yet: field descriptions (kref's types carry none), required lists.
 #pragma once
 
 #include <optional>
@@ -23,5 +26,7 @@ std::string OpenApiV3Index(const api::Registry& registry);
 // The document for `group_version_path` ("api/v1", "apis/apps/v1"); nullopt when unknown.
 std::optional<std::string> OpenApiV3Document(const api::Registry& registry,
                                              std::string_view group_version_path);
+// The /openapi/v2 document: every path and definition.
+std::string OpenApiV2Document(const api::Registry& registry);
 
 }  // namespace kref::apiserver
