@@ -344,6 +344,95 @@ class WatchBody final : public BodyStream {
   bool cancelled_ = false;
 };
 
+// A watch served from the watch cache: a cursor into the resource's event history, advanced
+// each time the cache says events arrived. Events are filtered as WatchBody filters them; an
+// event's JSON is the cache's, shared by every watcher.
+class CacheWatchBody final : public BodyStream {
+ public:
+  CacheWatchBody(ResourceCache& cache, std::string prefix, int64_t after, ObjectFilter filter,
+                 std::string initial_events, std::optional<TableOptions> table, const Clock& clock, bool bookmarks)
+      : cache_(cache), prefix_(std::move(prefix)), cursor_(after), filter_(std::move(filter)),
+        table_(std::move(table)), clock_(clock), bookmarks_(bookmarks), pending_(std::move(initial_events)) {}
+
+  void Start(std::function<void()> ready) override {
+    {
+      std::lock_guard lock(mu_);
+      if (cancelled_) return;
+      subscription_ = cache_.Subscribe(ready);
+    }
+    ready();  // the initial events, and whatever arrived since `after`
+  }
+
+  std::optional<std::string> Next() override {
+    std::lock_guard lock(mu_);
+    if (done_) return std::nullopt;
+    std::string out = std::move(pending_);
+    pending_.clear();
+    ResourceCache::Pull pull = cache_.EventsAfter(cursor_, prefix_);
+    if (pull.expired) {
+      // The client fell behind the cache's history (or the cache stopped following the store).
+      out += WatchEventLine("ERROR", StatusJson(InvalidArgumentError("too old resource version: " + std::to_string(cursor_))
+                                                    .WithDetails({.reason = "Expired"})));
+      done_ = true;
+      return out;
+    }
+    for (const CacheEvent& event : pull.events) out += Line(event);
+    cursor_ = std::max(cursor_, pull.through);
+    if (bookmarks_ && pull.progress != progress_seen_) {
+      progress_seen_ = pull.progress;
+      if (pull.events.empty() && pull.revision > 0) out += BookmarkLine(cache_.kind(), pull.revision, false);
+    }
+    return out;
+  }
+
+  void Cancel() override {
+    uint64_t subscription = 0;
+    {
+      std::lock_guard lock(mu_);
+      cancelled_ = true;
+      done_ = true;
+      subscription = subscription_;
+    }
+    if (subscription != 0) cache_.Unsubscribe(subscription);
+  }
+
+ private:
+  // As WatchBody::Line: an object leaving the selection is DELETED, one entering it ADDED.
+  std::string Line(const CacheEvent& event) {
+    const api::Object* current = event.deleted ? nullptr : event.object->object.get();
+    const api::Object* previous = event.previous != nullptr ? event.previous->object.get() : nullptr;
+    bool now = current != nullptr && filter_.Matches(*current);
+    bool before = previous != nullptr && filter_.Matches(*previous);
+    if (!now && !before) return "";
+    if (table_) table_->now = clock_.Now();
+    if (now || event.deleted) {
+      std::string_view type = now && before ? "MODIFIED" : now ? "ADDED" : "DELETED";
+      if (!table_) return WatchEventLine(type, event.object->json);
+      return WatchEventLine(type, EventObject(cache_.kind(), *event.object->object, table_));
+    }
+    // It left the selection: DELETED with its previous state at the event's revision, as
+    // upstream's cacher sends it.
+    std::unique_ptr<api::Object> gone = previous->Clone();
+    gone->metadata().resourceVersion = std::to_string(event.revision);
+    return WatchEventLine("DELETED", EventObject(cache_.kind(), *gone, table_));
+  }
+
+  ResourceCache& cache_;
+  std::string prefix_;
+  int64_t cursor_;
+  ObjectFilter filter_;
+  std::optional<TableOptions> table_;
+  const Clock& clock_;
+  bool bookmarks_;
+
+  std::mutex mu_;
+  std::string pending_;
+  uint64_t subscription_ = 0;
+  uint64_t progress_seen_ = 0;
+  bool done_ = false;
+  bool cancelled_ = false;
+};
+
 // What the server keeps of the stored object on an update, as upstream's update strategies:
 // uid, creationTimestamp, deletion fields and generation are the server's; generation goes up
 // by one when the spec changes; for kinds with a status subresource, the status is kept too
@@ -528,6 +617,9 @@ Status ApiServer::Bootstrap(const std::string& advertise_ip, int port) {
        {"endpoints", json::array{{{"addresses", json::array{advertise_ip}}, {"conditions", {{"ready", true}}}}}},
        {"ports", json::array{{{"name", "https"}, {"port", port}, {"protocol", "TCP"}}}}},
       /*reconcile=*/true));
+  if (options_.watch_cache && caches_ == nullptr) {
+    KREF_ASSIGN_OR_RETURN(caches_, WatchCaches::Start(kv_, registry_, options_.watch_cache_history));
+  }
   ready_ = true;
   return Status();
 }
@@ -714,6 +806,38 @@ HttpResponse ApiServer::List(const Call& call) {
                                       "\": supported values: \"Exact\", \"NotOlderThan\""));
     }
   }
+  // A whole list (no limit, no continue) that is not read at an exact version comes from the
+  // watch cache. Without a resourceVersion the read is consistent: the cache first catches up
+  // with the store's current revision, as upstream's consistent list from cache.
+  ResourceCache* cache = caches_ != nullptr ? caches_->For(call.kind) : nullptr;
+  auto match = call.query.find("resourceVersionMatch");
+  if (cache != nullptr && *limit == 0 && !token && (match == call.query.end() || match->second != "Exact")) {
+    int64_t min_revision = resource_version->value_or(0);
+    bool consistent = !resource_version->has_value();
+    auto current = consistent ? objects_.CurrentRevision() : Result<int64_t>(0);
+    if (current.has_value()) min_revision = std::max(min_revision, *current);
+    if (auto snapshot = current.has_value() ? cache->List(prefix, min_revision, std::chrono::seconds(3)) : std::nullopt) {
+      std::optional<TableOptions> table = TableRequested(call);
+      std::vector<json::value> rows;
+      std::string body = "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +
+                         call.kind.ApiVersion() + "\",\"metadata\":{\"resourceVersion\":\"" +
+                         std::to_string(snapshot->revision) + "\"},\"items\":[";
+      bool first = true;
+      for (const CachedPtr& item : snapshot->items) {
+        if (!filter->Matches(*item->object)) continue;
+        if (table) {
+          rows.push_back(json::parse(item->json));
+          continue;
+        }
+        if (!first) body += ",";
+        first = false;
+        body += item->json;
+      }
+      if (table) return JsonResponse(200, TableJson(call.kind, rows, std::to_string(snapshot->revision), "", *table));
+      body += "]}";
+      return JsonResponse(200, std::move(body));
+    }
+  }
   auto list = objects_.List(prefix, options);
   if (!list.has_value()) {
     if (!list.error().IsOutOfRange()) return ErrorResponse(list.error());
@@ -803,6 +927,41 @@ HttpResponse ApiServer::Watch(const Call& call) {
   // With a Table asked for, each event carries a one-row Table; only the first has the columns.
   std::optional<TableOptions> table = TableRequested(call);
   bool legacy_initial = !send_initial && resource_version->value_or(0) == 0;
+  ResourceCache* cache = caches_ != nullptr ? caches_->For(call.kind) : nullptr;
+  if (cache != nullptr) {
+    // From the watch cache: its objects first when asked for (consistent for sendInitialEvents
+    // without a version), then its events; or its events after the given version while its
+    // history reaches back that far.
+    std::optional<ResourceCache::Snapshot> snapshot;
+    int64_t after = -1;
+    if (send_initial.value_or(false) || legacy_initial) {
+      int64_t min_revision = 0;
+      if (send_initial.value_or(false) && !resource_version->has_value()) {
+        auto current = objects_.CurrentRevision();
+        if (current.has_value()) min_revision = *current;
+      }
+      snapshot = cache->List(prefix, min_revision, std::chrono::seconds(3));
+      if (snapshot) after = snapshot->revision;
+    } else if (resource_version->has_value() && cache->CanReplayFrom(**resource_version)) {
+      after = **resource_version;
+    }
+    if (after >= 0) {
+      std::string initial;
+      if (snapshot) {
+        for (const CachedPtr& item : snapshot->items) {
+          if (!filter->Matches(*item->object)) continue;
+          initial += WatchEventLine("ADDED", table ? EventObject(call.kind, *item->object, table) : item->json);
+        }
+        if (send_initial.value_or(false)) initial += BookmarkLine(call.kind, snapshot->revision, /*initial_events_end=*/true);
+      }
+      HttpResponse response;
+      response.headers.emplace_back("Content-Type", "application/json");
+      response.stream = std::make_shared<CacheWatchBody>(*cache, prefix, after, std::move(*filter), std::move(initial),
+                                                         table, *options_.clock, bookmarks);
+      response.stream_timeout = timeout;
+      return response;
+    }
+  }
   if (send_initial.value_or(false) || legacy_initial) {
     auto list = objects_.List(prefix);
     if (!list.has_value()) return ErrorResponse(list.error());

@@ -22,6 +22,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -31,6 +32,7 @@
 #include "impl/apiserver/object_store.h"
 #include "impl/apiserver/service_allocator.h"
 #include "impl/apiserver/table.h"
+#include "impl/apiserver/watch_cache.h"
 #include "impl/common/clock.h"
 #include "impl/common/rng.h"
 #include "impl/store/kv.h"
@@ -48,6 +50,10 @@ struct ApiServerOptions {
   uint64_t seed = 0;  // for uids, generated names and allocations
   // --service-cluster-ip-range; node ports are 30000-32767.
   ServiceRanges service_ranges = ServiceRanges::Parse("10.96.0.0/12").value();
+  // Serve lists and watches from the watch cache (watch_cache.h), started by Bootstrap, keeping
+  // this many events per resource; off: every list and watch reads the store.
+  bool watch_cache = true;
+  size_t watch_cache_history = 10000;
 };
 
 class ApiServer {
@@ -105,6 +111,7 @@ class ApiServer {
   Rng rng_;
   ServiceAllocator services_;
   std::atomic<bool> ready_{false};
+  std::unique_ptr<WatchCaches> caches_;  // set by Bootstrap when options_.watch_cache
 };
 
 }  // namespace kref::apiserver

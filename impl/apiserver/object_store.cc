@@ -35,6 +35,14 @@ Result<StoredObject> ObjectStore::Get(const std::string& key) {
   return StoredObject{response.kvs(0).value(), response.kvs(0).mod_revision()};
 }
 
+Result<int64_t> ObjectStore::CurrentRevision() {
+  pb::RangeRequest request;
+  request.set_key("/registry/");
+  request.set_count_only(true);
+  KREF_ASSIGN_OR_RETURN(pb::RangeResponse response, kv_.Range(std::move(request)));
+  return response.header().revision();
+}
+
 Result<StoredList> ObjectStore::List(const std::string& prefix, const ListOptions& options) {
   auto timer = Time("list", prefix);
   pb::RangeRequest request;

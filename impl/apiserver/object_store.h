@@ -57,6 +57,8 @@ class ObjectStore {
 
   // NotFound when there is no such key.
   Result<StoredObject> Get(const std::string& key);
+  // The store's current revision (a read of one key that does not exist).
+  Result<int64_t> CurrentRevision();
   // The objects under `prefix`. OutOfRange when options.revision was compacted away.
   Result<StoredList> List(const std::string& prefix, const ListOptions& options = {});
   // The keys under `prefix` (the values are not read).

@@ -176,5 +176,91 @@ TEST_F(ApiServerTest, SendInitialEventsEndsWithABookmark) {
   EXPECT_EQ(Call("GET", "/api/v1/configmaps?watch=1&resourceVersionMatch=Exact").status, 422);
 }
 
+// The count of the store's list calls for configmaps, from /metrics.
+int64_t StoreLists(ApiServer& server) {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/metrics";
+  std::string text = server.Handle(request).body;
+  std::string_view key = "etcd_request_duration_seconds_count{operation=\"list\",type=\"configmaps\"} ";
+  size_t at = text.find(key);
+  return at == std::string::npos ? 0 : std::stoll(text.substr(at + key.size()));
+}
+
+TEST_F(ApiServerTest, WatchCacheServesWholeListsConsistently) {
+  int64_t lists = StoreLists(*server_);
+  // Each list right after a write sees it: the cache catches up with the store's revision first.
+  for (int i = 0; i < 20; ++i) {
+    std::string name = "cm" + std::to_string(i);
+    ASSERT_EQ(Call("POST", "/api/v1/namespaces/default/configmaps",
+                   R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":")" + name + R"("}})").status, 201);
+    json::object list = Json(Call("GET", "/api/v1/namespaces/default/configmaps"));
+    ASSERT_EQ(list["items"].as_array().size(), static_cast<size_t>(i + 1));
+    const json::array& items = list["items"].as_array();
+    EXPECT_TRUE(std::any_of(items.begin(), items.end(), [&](const json::value& item) {
+      return Str(item.at("metadata").at("name")) == name;
+    }));
+  }
+  json::object deleted = Json(Call("DELETE", "/api/v1/namespaces/default/configmaps/cm3"));
+  json::object list = Json(Call("GET", "/api/v1/configmaps?labelSelector=none%21%3Dx"));
+  EXPECT_EQ(list["items"].as_array().size(), 19u);
+  EXPECT_GE(std::stoll(Str(list["metadata"].at("resourceVersion"))), std::stoll(Str(deleted["metadata"].at("resourceVersion"))));
+  // resourceVersion=0 takes what the cache has; a page (limit) and an exact version read the store.
+  EXPECT_EQ(Json(Call("GET", "/api/v1/configmaps?resourceVersion=0"))["items"].as_array().size(), 19u);
+  EXPECT_EQ(StoreLists(*server_), lists);
+  EXPECT_EQ(Json(Call("GET", "/api/v1/configmaps?limit=5"))["items"].as_array().size(), 5u);
+  EXPECT_EQ(StoreLists(*server_), lists + 1);
+}
+
+TEST_F(ApiServerTest, WatchCacheFallsBackToTheStoreForOlderVersionsAndExpiresSlowWatchers) {
+  // A second server on the same store keeps only 3 events per resource.
+  ApiServerOptions options{.clock = &clock_, .seed = 2};
+  options.watch_cache_history = 3;
+  ApiServer small(*store_, api::Registry::Default(), options);
+  ASSERT_TRUE(small.Bootstrap().ok());
+  auto call = [&](std::string method, std::string target, std::string body = "") {
+    HttpRequest request;
+    request.method = std::move(method);
+    size_t q = target.find('?');
+    request.path = target.substr(0, q);
+    if (q != std::string::npos) request.query = target.substr(q + 1);
+    request.headers.emplace_back("content-type", "application/json");
+    request.body = std::move(body);
+    return small.Handle(request);
+  };
+  std::string first_rv;
+  for (int i = 0; i < 6; ++i) {
+    HttpResponse created = call("POST", "/api/v1/namespaces/default/configmaps",
+                                R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c)" + std::to_string(i) + R"("}})");
+    ASSERT_EQ(created.status, 201);
+    if (i == 0) first_rv = Str(Json(created)["metadata"].at("resourceVersion"));
+  }
+  // Older than the cache's history: replayed from the store, exactly.
+  HttpResponse old = call("GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=" + first_rv);
+  ASSERT_NE(old.stream, nullptr);
+  WatchReader replay(old.stream);
+  auto events = replay.Take(5);
+  ASSERT_EQ(events.size(), 5u);
+  EXPECT_EQ(TypeAndName(events[0]), "ADDED c1");
+  EXPECT_EQ(TypeAndName(events[4]), "ADDED c5");
+  // A watcher from the cache that falls further behind than the history holds gets 410.
+  HttpResponse r = call("GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=0");
+  ASSERT_NE(r.stream, nullptr);
+  WatchReader slow(r.stream);
+  auto initial = slow.Take(6);
+  ASSERT_EQ(initial.size(), 6u);
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_EQ(call("DELETE", "/api/v1/namespaces/default/configmaps/c" + std::to_string(i)).status, 200);
+  }
+  // Wait until the cache has them all, then read: the first are gone from its history.
+  ASSERT_EQ(Json(call("GET", "/api/v1/namespaces/default/configmaps"))["items"].as_array().size(), 1u);
+  auto late = slow.Take(1);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(Str(late[0]["type"]), "ERROR");
+  EXPECT_EQ(late[0]["object"].at("code"), 410);
+  EXPECT_EQ(Str(late[0]["object"].at("reason")), "Expired");
+  EXPECT_TRUE(slow.Take(1).empty() && slow.ended());
+}
+
 }  // namespace
 }  // namespace kref::apiserver

@@ -1,0 +1,234 @@
+#include "impl/apiserver/watch_cache.h"
+
+#include <boost/json.hpp>
+
+#include <spdlog/spdlog.h>
+
+namespace kref::apiserver {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string RangeEnd(const std::string& prefix) {
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);  // every prefix ends in '/'
+  return end;
+}
+
+}  // namespace
+
+ResourceCache::ResourceCache(store::Kv& kv, const api::KindInfo& kind, std::string prefix, size_t history)
+    : kv_(kv), kind_(kind), prefix_(std::move(prefix)), history_limit_(history) {}
+
+ResourceCache::~ResourceCache() {
+  if (watch_) watch_->Close();
+}
+
+Result<CachedPtr> ResourceCache::Decode(const std::string& key, const std::string& value, int64_t revision) const {
+  json::error_code ec;
+  json::value parsed = json::parse(value, ec);
+  if (ec) return InternalError("stored object " + key + " is not JSON: " + ec.message());
+  auto decoded = kind_.decode(kind_, parsed, nullptr);
+  if (!decoded.has_value()) return InternalError("stored object " + key + ": " + decoded.error().message());
+  (*decoded)->metadata().resourceVersion = std::to_string(revision);
+  auto cached = std::make_shared<CachedObject>();
+  cached->key = key;
+  cached->revision = revision;
+  cached->json = (*decoded)->ToJson();
+  cached->object = std::move(*decoded);
+  return CachedPtr(std::move(cached));
+}
+
+Status ResourceCache::Start(std::function<void()> on_ready) {
+  store::pb::RangeRequest range;
+  range.set_key(prefix_);
+  range.set_range_end(RangeEnd(prefix_));
+  KREF_ASSIGN_OR_RETURN(store::pb::RangeResponse listed, kv_.Range(std::move(range)));
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& kv : listed.kvs()) {
+      KREF_ASSIGN_OR_RETURN(CachedPtr cached, Decode(kv.key(), kv.value(), kv.mod_revision()));
+      objects_.emplace(kv.key(), std::move(cached));
+    }
+    revision_ = oldest_ = listed.header().revision();
+  }
+  watch_ = kv_.Watch(std::move(on_ready));
+  store::pb::WatchRequest request;
+  auto* create = request.mutable_create_request();
+  create->set_key(prefix_);
+  create->set_range_end(RangeEnd(prefix_));
+  create->set_start_revision(revision_ + 1);
+  create->set_progress_notify(true);
+  watch_->Send(request);
+  return Status();
+}
+
+void ResourceCache::Drain() {
+  bool changed = false;
+  while (true) {
+    auto next = watch_->Next();
+    if (next.has_value() && !next->has_value()) break;  // nothing more for now
+    std::unique_lock lock(mu_);
+    if (!next.has_value() || (**next).canceled()) {
+      // The store watch ended (the store went away, or compacted past the cache): stop answering
+      // from memory; the API server falls back to the store.
+      spdlog::warn("watch cache of {} stopped following the store: {}", prefix_,
+               next.has_value() ? "watch canceled" : next.error().message());
+      failed_ = true;
+      changed = true;
+      caught_up_.notify_all();
+      break;
+    }
+    const store::pb::WatchResponse& response = **next;
+    if (response.created()) continue;
+    if (response.events_size() == 0) {  // progress: nothing changed under the prefix up to here
+      revision_ = std::max(revision_, response.header().revision());
+      ++progress_;
+    }
+    for (const auto& event : response.events()) {
+      const std::string& key = event.kv().key();
+      int64_t revision = event.kv().mod_revision();
+      auto current = objects_.find(key);
+      CacheEvent applied{.revision = revision};
+      applied.previous = current != objects_.end() ? current->second : nullptr;
+      if (event.type() == mvccpb::Event::PUT) {
+        lock.unlock();  // decoding is the costly part; only this thread writes the cache
+        auto decoded = Decode(key, event.kv().value(), revision);
+        lock.lock();
+        if (!decoded.has_value()) {
+          spdlog::warn("watch cache of {}: {}", prefix_, decoded.error().message());
+          continue;
+        }
+        applied.object = *decoded;
+        objects_[key] = std::move(*decoded);
+      } else {
+        if (applied.previous == nullptr) continue;
+        // The last state, at the deletion's revision, as upstream's DELETED events carry it.
+        std::unique_ptr<api::Object> gone = applied.previous->object->Clone();
+        gone->metadata().resourceVersion = std::to_string(revision);
+        auto cached = std::make_shared<CachedObject>();
+        cached->key = key;
+        cached->revision = revision;
+        cached->json = gone->ToJson();
+        cached->object = std::move(gone);
+        applied.object = std::move(cached);
+        applied.deleted = true;
+        objects_.erase(key);
+      }
+      history_.push_back(std::move(applied));
+      revision_ = std::max(revision_, revision);
+    }
+    while (history_.size() > history_limit_) {
+      oldest_ = history_.front().revision;
+      history_.pop_front();
+    }
+    changed = true;
+    caught_up_.notify_all();
+  }
+  if (!changed) return;
+  std::lock_guard lock(subscribers_mu_);
+  for (const auto& [id, ready] : subscribers_) ready();
+}
+
+std::optional<ResourceCache::Snapshot> ResourceCache::List(std::string_view key_prefix, int64_t min_revision,
+                                                           std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mu_);
+  if (revision_ < min_revision && !failed_) {
+    lock.unlock();
+    store::pb::WatchRequest progress;
+    progress.mutable_progress_request();
+    watch_->Send(progress);
+    lock.lock();
+    caught_up_.wait_for(lock, timeout, [&] { return revision_ >= min_revision || failed_; });
+  }
+  if (failed_ || revision_ < min_revision) return std::nullopt;
+  Snapshot snapshot{.revision = revision_};
+  for (auto it = objects_.lower_bound(key_prefix); it != objects_.end() && it->first.starts_with(key_prefix); ++it) {
+    snapshot.items.push_back(it->second);
+  }
+  return snapshot;
+}
+
+ResourceCache::Pull ResourceCache::EventsAfter(int64_t after, std::string_view key_prefix) const {
+  std::lock_guard lock(mu_);
+  Pull pull{.revision = revision_, .through = after, .progress = progress_};
+  if (after < oldest_ || failed_) {
+    pull.expired = true;
+    return pull;
+  }
+  auto first = std::upper_bound(history_.begin(), history_.end(), after,
+                                [](int64_t revision, const CacheEvent& event) { return revision < event.revision; });
+  for (auto it = first; it != history_.end(); ++it) {
+    if (it->object->key.starts_with(key_prefix)) pull.events.push_back(*it);
+    pull.through = it->revision;
+  }
+  return pull;
+}
+
+bool ResourceCache::CanReplayFrom(int64_t after) const {
+  std::lock_guard lock(mu_);
+  return !failed_ && after >= oldest_;
+}
+
+uint64_t ResourceCache::Subscribe(std::function<void()> ready) {
+  std::lock_guard lock(subscribers_mu_);
+  uint64_t id = next_subscriber_++;
+  subscribers_.emplace(id, std::move(ready));
+  return id;
+}
+
+void ResourceCache::Unsubscribe(uint64_t id) {
+  std::lock_guard lock(subscribers_mu_);  // waits for a call under way
+  subscribers_.erase(id);
+}
+
+Result<std::unique_ptr<WatchCaches>> WatchCaches::Start(store::Kv& kv, const api::Registry& registry, size_t history) {
+  std::unique_ptr<WatchCaches> caches(new WatchCaches());
+  for (const api::KindInfo& kind : registry.kinds()) {
+    if (kind.resource.empty() ||
+        std::find(kind.verbs.begin(), kind.verbs.end(), "watch") == kind.verbs.end()) {
+      continue;
+    }
+    auto cache = std::make_unique<ResourceCache>(kv, kind, "/registry/" + std::string(kind.resource) + "/", history);
+    ResourceCache* raw = cache.get();
+    WatchCaches* self = caches.get();
+    KREF_RETURN_IF_ERROR(cache->Start([self, raw] {
+      std::lock_guard lock(self->mu_);
+      self->ready_.push_back(raw);
+      self->ready_cv_.notify_one();
+    }));
+    caches->caches_.emplace(&kind, std::move(cache));
+  }
+  caches->thread_ = std::jthread([self = caches.get()](std::stop_token stop) { self->Run(stop); });
+  return caches;
+}
+
+WatchCaches::~WatchCaches() {
+  // No store callback after the watches close; then the thread can go, then the caches.
+  for (auto& [kind, cache] : caches_) {
+    if (cache->watch_) cache->watch_->Close();
+  }
+  thread_.request_stop();
+  thread_ = std::jthread();
+}
+
+ResourceCache* WatchCaches::For(const api::KindInfo& kind) const {
+  auto it = caches_.find(&kind);
+  return it == caches_.end() ? nullptr : it->second.get();
+}
+
+void WatchCaches::Run(std::stop_token stop) {
+  while (true) {
+    std::vector<ResourceCache*> ready;
+    {
+      std::unique_lock lock(mu_);
+      ready_cv_.wait(lock, stop, [&] { return !ready_.empty(); });
+      if (stop.stop_requested()) return;
+      ready.swap(ready_);
+    }
+    for (ResourceCache* cache : ready) cache->Drain();
+  }
+}
+
+}  // namespace kref::apiserver
