@@ -368,7 +368,8 @@ class CacheWatchBody final : public BodyStream {
     if (done_) return std::nullopt;
     std::string out = std::move(pending_);
     pending_.clear();
-    ResourceCache::Pull pull = cache_.EventsAfter(cursor_, prefix_);
+    ResourceCache::Pull pull =
+        cache_.EventsAfter(cursor_, prefix_, [&](const CacheEvent& event) { out += Line(event); });
     if (pull.expired) {
       // The client fell behind the cache's history (or the cache stopped following the store).
       out += WatchEventLine("ERROR", StatusJson(InvalidArgumentError("too old resource version: " + std::to_string(cursor_))
@@ -376,11 +377,10 @@ class CacheWatchBody final : public BodyStream {
       done_ = true;
       return out;
     }
-    for (const CacheEvent& event : pull.events) out += Line(event);
     cursor_ = std::max(cursor_, pull.through);
     if (bookmarks_ && pull.progress != progress_seen_) {
       progress_seen_ = pull.progress;
-      if (pull.events.empty() && pull.revision > 0) out += BookmarkLine(cache_.kind(), pull.revision, false);
+      if (pull.events == 0 && pull.revision > 0) out += BookmarkLine(cache_.kind(), pull.revision, false);
     }
     return out;
   }

@@ -3,6 +3,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <mutex>
@@ -54,10 +55,11 @@ namespace {
 // Everything runs on the connection's strand.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const HttpHandler& handler, size_t max_body_bytes,
+  Session(tcp::socket socket, const HttpHandler& handler, asio::thread_pool* workers, size_t max_body_bytes,
           StreamRegistry& streams)
       : stream_(std::move(socket)),
         handler_(handler),
+        workers_(workers),
         max_body_bytes_(max_body_bytes),
         streams_(streams),
         timer_(stream_.get_executor()) {}
@@ -99,7 +101,17 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = message.keep_alive() && !request.body_too_large;
     unsigned version = message.version();
 
-    HttpResponse answer = handler_(request);
+    if (workers_ == nullptr) return Respond(handler_(request), version);
+    // The handler runs on a worker; its answer is sent from the connection's strand.
+    asio::post(*workers_, [self = shared_from_this(), request = std::move(request), version]() mutable {
+      HttpResponse answer = self->handler_(request);
+      asio::post(self->stream_.get_executor(), [self, answer = std::move(answer), version]() mutable {
+        self->Respond(std::move(answer), version);
+      });
+    });
+  }
+
+  void Respond(HttpResponse answer, unsigned version) {
     if (answer.stream) return StartStream(std::move(answer), version);
     response_ = {};
     response_.version(version);
@@ -215,6 +227,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   const HttpHandler& handler_;
+  asio::thread_pool* workers_;  // null: the handler runs on the strand
   size_t max_body_bytes_;
   StreamRegistry& streams_;
   beast::flat_buffer buffer_;
@@ -244,7 +257,8 @@ struct HttpServer::Impl {
       if (ec) {
         if (ec == asio::error::operation_aborted) return;  // stopping
       } else {
-        std::make_shared<Session>(std::move(socket), handler, options.max_body_bytes, streams)
+        std::make_shared<Session>(std::move(socket), handler, workers ? &*workers : nullptr, options.max_body_bytes,
+                                  streams)
             ->Start();
       }
       Accept();
@@ -257,6 +271,7 @@ struct HttpServer::Impl {
   asio::io_context io;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
+  std::optional<asio::thread_pool> workers;  // when options.handler_threads > 0
 };
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -276,6 +291,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
     return UnavailableError("cannot listen on " + impl->options.address + ":" +
                             std::to_string(impl->options.port) + ": " + ec.message());
   }
+  if (impl->options.handler_threads > 0) impl->workers.emplace(impl->options.handler_threads);
   impl->Accept();
   for (int i = 0; i < std::max(1, impl->options.threads); ++i) {
     impl->threads.emplace_back([io = &impl->io] { io->run(); });
@@ -287,6 +303,12 @@ HttpServer::~HttpServer() {
   impl_->streams.CancelAll();  // no stream calls back into a stopped server
   impl_->io.stop();
   for (std::thread& t : impl_->threads) t.join();
+  if (impl_->workers) {
+    // Handlers under way finish (their answers go to the stopped io_context, which drops them);
+    // queued ones are dropped.
+    impl_->workers->stop();
+    impl_->workers->join();
+  }
 }
 
 uint16_t HttpServer::port() const { return impl_->acceptor.local_endpoint().port(); }

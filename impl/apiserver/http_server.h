@@ -63,7 +63,11 @@ using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 0;  // 0: any free port (see port())
-  int threads = 2;
+  int threads = 2;    // for the sockets and streamed bodies
+  // Threads the handler runs on: 0 runs it on the socket threads. A handler that waits (for the
+  // store) holds its thread, so this many requests are handled at once; streams and sockets
+  // stay on the few socket threads.
+  int handler_threads = 0;
   size_t max_body_bytes = 3 * 1024 * 1024;
 };
 

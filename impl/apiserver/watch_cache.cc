@@ -46,7 +46,7 @@ Status ResourceCache::Start(std::function<void()> on_ready) {
   range.set_range_end(RangeEnd(prefix_));
   KREF_ASSIGN_OR_RETURN(store::pb::RangeResponse listed, kv_.Range(std::move(range)));
   {
-    std::lock_guard lock(mu_);
+    std::unique_lock lock(mu_);
     for (const auto& kv : listed.kvs()) {
       KREF_ASSIGN_OR_RETURN(CachedPtr cached, Decode(kv.key(), kv.value(), kv.mod_revision()));
       objects_.emplace(kv.key(), std::move(cached));
@@ -69,12 +69,12 @@ void ResourceCache::Drain() {
   while (true) {
     auto next = watch_->Next();
     if (next.has_value() && !next->has_value()) break;  // nothing more for now
-    std::unique_lock lock(mu_);
     if (!next.has_value() || (**next).canceled()) {
       // The store watch ended (the store went away, or compacted past the cache): stop answering
       // from memory; the API server falls back to the store.
       spdlog::warn("watch cache of {} stopped following the store: {}", prefix_,
-               next.has_value() ? "watch canceled" : next.error().message());
+                   next.has_value() ? "watch canceled" : next.error().message());
+      std::unique_lock lock(mu_);
       failed_ = true;
       changed = true;
       caught_up_.notify_all();
@@ -82,26 +82,27 @@ void ResourceCache::Drain() {
     }
     const store::pb::WatchResponse& response = **next;
     if (response.created()) continue;
-    if (response.events_size() == 0) {  // progress: nothing changed under the prefix up to here
-      revision_ = std::max(revision_, response.header().revision());
-      ++progress_;
-    }
+    // The response's events, decoded outside the lock: this thread is the cache's only writer,
+    // so it may read objects_ without it.
+    auto batch = std::make_shared<EventBatch>();
+    std::map<std::string, CachedPtr, std::less<>> updated;  // this batch's effect on objects_
+    auto latest = [&](const std::string& key) -> CachedPtr {
+      if (auto it = updated.find(key); it != updated.end()) return it->second;
+      auto it = objects_.find(key);
+      return it != objects_.end() ? it->second : nullptr;
+    };
     for (const auto& event : response.events()) {
       const std::string& key = event.kv().key();
       int64_t revision = event.kv().mod_revision();
-      auto current = objects_.find(key);
-      CacheEvent applied{.revision = revision};
-      applied.previous = current != objects_.end() ? current->second : nullptr;
+      CacheEvent applied{.revision = revision, .previous = latest(key)};
       if (event.type() == mvccpb::Event::PUT) {
-        lock.unlock();  // decoding is the costly part; only this thread writes the cache
         auto decoded = Decode(key, event.kv().value(), revision);
-        lock.lock();
         if (!decoded.has_value()) {
           spdlog::warn("watch cache of {}: {}", prefix_, decoded.error().message());
           continue;
         }
         applied.object = *decoded;
-        objects_[key] = std::move(*decoded);
+        updated[key] = std::move(*decoded);
       } else {
         if (applied.previous == nullptr) continue;
         // The last state, at the deletion's revision, as upstream's DELETED events carry it.
@@ -114,13 +115,30 @@ void ResourceCache::Drain() {
         cached->object = std::move(gone);
         applied.object = std::move(cached);
         applied.deleted = true;
-        objects_.erase(key);
+        updated[key] = nullptr;
       }
-      history_.push_back(std::move(applied));
-      revision_ = std::max(revision_, revision);
+      batch->push_back(std::move(applied));
     }
-    while (history_.size() > history_limit_) {
-      oldest_ = history_.front().revision;
+    std::unique_lock lock(mu_);
+    for (auto& [key, object] : updated) {
+      if (object == nullptr) {
+        objects_.erase(key);
+      } else {
+        objects_[key] = std::move(object);
+      }
+    }
+    if (response.events_size() == 0) {  // progress: nothing changed under the prefix up to here
+      revision_ = std::max(revision_, response.header().revision());
+      ++progress_;
+    }
+    if (!batch->empty()) {
+      revision_ = std::max(revision_, batch->back().revision);
+      history_events_ += batch->size();
+      history_.push_back(std::move(batch));
+    }
+    while (history_.size() > 1 && history_events_ - history_.front()->size() >= history_limit_) {
+      oldest_ = history_.front()->back().revision;
+      history_events_ -= history_.front()->size();
       history_.pop_front();
     }
     changed = true;
@@ -150,24 +168,41 @@ std::optional<ResourceCache::Snapshot> ResourceCache::List(std::string_view key_
   return snapshot;
 }
 
-ResourceCache::Pull ResourceCache::EventsAfter(int64_t after, std::string_view key_prefix) const {
-  std::lock_guard lock(mu_);
-  Pull pull{.revision = revision_, .through = after, .progress = progress_};
-  if (after < oldest_ || failed_) {
-    pull.expired = true;
-    return pull;
+ResourceCache::Pull ResourceCache::EventsAfter(int64_t after, std::string_view key_prefix,
+                                               const std::function<void(const CacheEvent&)>& visit) const {
+  std::vector<std::shared_ptr<const EventBatch>> batches;
+  Pull pull{.through = after};
+  {
+    std::shared_lock lock(mu_);
+    pull.revision = revision_;
+    pull.progress = progress_;
+    if (after < oldest_ || failed_) {
+      pull.expired = true;
+      return pull;
+    }
+    // The batches holding events after `after`: usually the last one or two.
+    auto first = std::upper_bound(history_.begin(), history_.end(), after,
+                                  [](int64_t revision, const std::shared_ptr<const EventBatch>& batch) {
+                                    return revision < batch->back().revision;
+                                  });
+    batches.assign(first, history_.end());
   }
-  auto first = std::upper_bound(history_.begin(), history_.end(), after,
-                                [](int64_t revision, const CacheEvent& event) { return revision < event.revision; });
-  for (auto it = first; it != history_.end(); ++it) {
-    if (it->object->key.starts_with(key_prefix)) pull.events.push_back(*it);
-    pull.through = it->revision;
+  // Batches never change once published: read them without the lock.
+  for (const auto& batch : batches) {
+    for (const CacheEvent& event : *batch) {
+      if (event.revision <= after) continue;
+      if (event.object->key.starts_with(key_prefix)) {
+        visit(event);
+        ++pull.events;
+      }
+      pull.through = event.revision;
+    }
   }
   return pull;
 }
 
 bool ResourceCache::CanReplayFrom(int64_t after) const {
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   return !failed_ && after >= oldest_;
 }
 

@@ -27,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <stop_token>
@@ -69,14 +70,17 @@ class ResourceCache {
   std::optional<Snapshot> List(std::string_view key_prefix, int64_t min_revision, std::chrono::milliseconds timeout);
 
   struct Pull {
-    std::vector<CacheEvent> events;  // under the prefix, in revision order
-    bool expired = false;            // `after` is older than the history
-    int64_t revision = 0;            // what the cache has seen
-    int64_t through = 0;             // the last revision looked at (of any key): the next `after`
-    uint64_t progress = 0;           // counts the store's progress notifications
+    size_t events = 0;       // how many were visited
+    bool expired = false;    // `after` is older than the history
+    int64_t revision = 0;    // what the cache has seen
+    int64_t through = 0;     // the last revision looked at (of any key): the next `after`
+    uint64_t progress = 0;   // counts the store's progress notifications
   };
-  // The events after revision `after` whose keys start with `key_prefix`.
-  Pull EventsAfter(int64_t after, std::string_view key_prefix) const;
+  // Calls `visit` with each event after revision `after` whose key starts with `key_prefix`, in
+  // revision order. Events are published in immutable batches (one per store watch response),
+  // so many watchers read the same events at once without copying them or holding the lock.
+  Pull EventsAfter(int64_t after, std::string_view key_prefix,
+                   const std::function<void(const CacheEvent&)>& visit) const;
   // Whether a watch from `after` can be served: `after` is not older than the history.
   bool CanReplayFrom(int64_t after) const;
 
@@ -100,10 +104,12 @@ class ResourceCache {
   const size_t history_limit_;
   std::shared_ptr<store::KvWatch> watch_;
 
-  mutable std::mutex mu_;
-  std::condition_variable caught_up_;
+  mutable std::shared_mutex mu_;  // readers share it; Drain writes
+  std::condition_variable_any caught_up_;
   std::map<std::string, CachedPtr, std::less<>> objects_;
-  std::deque<CacheEvent> history_;
+  using EventBatch = std::vector<CacheEvent>;
+  std::deque<std::shared_ptr<const EventBatch>> history_;  // each non-empty
+  size_t history_events_ = 0;
   int64_t revision_ = 0;  // every event up to here is applied
   int64_t oldest_ = 0;    // events after this revision are in history_
   uint64_t progress_ = 0;

@@ -40,6 +40,7 @@ class ApiServerFixture : public ::testing::Test {
   void StartHttp(uint16_t port) {
     apiserver::HttpServerOptions options;
     options.port = port;
+    options.handler_threads = 8;  // as `kref apiserver` runs it: handlers off the socket threads
     http_ = std::move(apiserver::HttpServer::Start(options, [this](const apiserver::HttpRequest& r) {
                         return api_->Handle(r);
                       }).value());

@@ -87,7 +87,7 @@ int RunApiServer(const ApiServerCommandOptions& options) {
   api_options.service_ranges = *ranges;
   apiserver::ApiServer api(*kv, api::Registry::Default(), api_options);
   auto http = apiserver::HttpServer::Start(
-      {.address = options.bind_address, .port = options.port, .threads = 4},
+      {.address = options.bind_address, .port = options.port, .threads = 2, .handler_threads = options.request_threads},
       [&api](const apiserver::HttpRequest& request) { return api.Handle(request); });
   if (!http.has_value()) return fail(http.error());
   // Bootstrapped once the port is known (the `kubernetes` Endpoints name it); /readyz says

@@ -16,6 +16,9 @@ struct ApiServerCommandOptions {
   std::string bind_address = "127.0.0.1";
   uint16_t port = 6443;
   std::string service_cluster_ip_range = "10.96.0.0/12";
+  // Requests handled at once. A handler waits for the store on its thread, so this bounds how
+  // many writes share a commit: 64 lets 64 clients' writes go to disk together.
+  int request_threads = 64;
   std::string kubeconfig;  // when set, a kubeconfig for the served address is written here
   std::string role = "apiserver";  // names the process in messages ("up" for kref up)
 };

@@ -129,6 +129,12 @@ int main(int argc, char** argv) {
       ->add_option("--service-cluster-ip-range", apiserver_options.service_cluster_ip_range,
                    "IPv4 CIDR that Services' cluster IPs are allocated from")
       ->capture_default_str();
+  apiserver
+      ->add_option("--request-threads", apiserver_options.request_threads,
+                   "Requests handled at once (each waits for the store on its own thread; more "
+                   "lets more writes share a disk commit)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
 
   kref::cli::UpCommandOptions up_options;
   CLI::App* up = app.add_subcommand(
