@@ -816,7 +816,15 @@ HttpResponse ApiServer::List(const Call& call) {
     bool consistent = !resource_version->has_value();
     auto current = consistent ? objects_.CurrentRevision() : Result<int64_t>(0);
     if (current.has_value()) min_revision = std::max(min_revision, *current);
-    if (auto snapshot = current.has_value() ? cache->List(prefix, min_revision, std::chrono::seconds(3)) : std::nullopt) {
+    auto snapshot = current.has_value() ? cache->List(prefix, min_revision, std::chrono::seconds(3)) : std::nullopt;
+    if (!snapshot && resource_version->value_or(0) > 0) {
+      // A version the store has not reached: upstream's cacher gives up after 3 s with 504.
+      auto now = objects_.CurrentRevision();
+      if (now.has_value() && **resource_version > *now) {
+        return ErrorResponse(TooLargeResourceVersion(**resource_version, *now));
+      }
+    }
+    if (snapshot) {
       std::optional<TableOptions> table = TableRequested(call);
       std::vector<json::value> rows;
       std::string body = "{\"kind\":\"" + std::string(call.kind.kind) + "List\",\"apiVersion\":\"" +

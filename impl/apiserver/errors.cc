@@ -74,6 +74,19 @@ Status NotAcceptable(std::initializer_list<std::string_view> available) {
       .WithDetails({.reason = "NotAcceptable"});
 }
 
+Status TooManyRequests() {
+  return ResourceExhaustedError("Too many requests, please try again later.")
+      .WithDetails({.reason = "TooManyRequests", .retry_after_seconds = 1});
+}
+
+Status TooLargeResourceVersion(int64_t requested, int64_t current) {
+  return DeadlineExceededError("Timeout: Too large resource version: " + std::to_string(requested) +
+                               ", current: " + std::to_string(current))
+      .WithDetails({.reason = "Timeout",
+                    .causes = {{.reason = "ResourceVersionTooLarge", .message = "Too large resource version"}},
+                    .retry_after_seconds = 1});
+}
+
 Status RequestEntityTooLarge(size_t limit_bytes) {
   return ResourceExhaustedError("Request entity too large: limit is " +
                                 std::to_string(limit_bytes))
@@ -160,6 +173,9 @@ HttpResponse ErrorResponse(const Status& status) {
   HttpResponse response;
   response.status = HttpCode(status);
   response.headers.emplace_back("Content-Type", "application/json");
+  if (const StatusDetails* details = status.details(); details != nullptr && details->retry_after_seconds > 0) {
+    response.headers.emplace_back("Retry-After", std::to_string(details->retry_after_seconds));
+  }
   response.body = StatusJson(status);
   return response;
 }

@@ -33,6 +33,12 @@ Status UnsupportedMediaType(std::initializer_list<std::string_view> accepted);
 // accepted: ...".
 Status NotAcceptable(std::initializer_list<std::string_view> available);
 Status RequestEntityTooLarge(size_t limit_bytes);
+// 429 when the server has more requests than it takes at once: "Too many requests, please try
+// again later.", retry after 1 s (ErrorResponse adds the Retry-After header).
+Status TooManyRequests();
+// 504 for a resourceVersion the server has not reached within its wait: "Timeout: Too large
+// resource version: N, current: M", cause ResourceVersionTooLarge, retry after 1 s.
+Status TooLargeResourceVersion(int64_t requested, int64_t current);
 Status Forbidden(std::string_view resource, std::string_view group, std::string_view name,
                  std::string message);
 // A 404 for a path that names nothing: "the server could not find the requested resource".
@@ -44,7 +50,8 @@ Status InternalServerError(std::string_view why);
 int HttpCode(const Status& status);
 // The metav1.Status JSON for a failed request.
 std::string StatusJson(const Status& status);
-// The whole answer: HttpCode, Content-Type application/json, StatusJson.
+// The whole answer: HttpCode, Content-Type application/json (and Retry-After when the details
+// say when), StatusJson.
 HttpResponse ErrorResponse(const Status& status);
 
 }  // namespace kref::apiserver

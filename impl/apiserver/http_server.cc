@@ -6,6 +6,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <atomic>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -51,15 +52,33 @@ class StreamRegistry {
 
 namespace {
 
+// Requests queued for or running on the handler threads, against the limit.
+struct InFlight {
+  std::atomic<int> count{0};
+  int limit = 0;  // 0: none
+  HttpResponse overloaded;
+
+  bool TryAcquire() {
+    int n = count.fetch_add(1) + 1;
+    if (limit > 0 && n > limit) {
+      count.fetch_sub(1);
+      return false;
+    }
+    return true;
+  }
+  void Release() { count.fetch_sub(1); }
+};
+
 // One client connection: read a request, answer it, repeat while the client keeps it alive.
 // Everything runs on the connection's strand.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const HttpHandler& handler, asio::thread_pool* workers, size_t max_body_bytes,
-          StreamRegistry& streams)
+  Session(tcp::socket socket, const HttpHandler& handler, asio::thread_pool* workers, InFlight& in_flight,
+          size_t max_body_bytes, StreamRegistry& streams)
       : stream_(std::move(socket)),
         handler_(handler),
         workers_(workers),
+        in_flight_(in_flight),
         max_body_bytes_(max_body_bytes),
         streams_(streams),
         timer_(stream_.get_executor()) {}
@@ -102,9 +121,11 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = message.version();
 
     if (workers_ == nullptr) return Respond(handler_(request), version);
+    if (!in_flight_.TryAcquire()) return Respond(in_flight_.overloaded, version);
     // The handler runs on a worker; its answer is sent from the connection's strand.
     asio::post(*workers_, [self = shared_from_this(), request = std::move(request), version]() mutable {
       HttpResponse answer = self->handler_(request);
+      self->in_flight_.Release();
       asio::post(self->stream_.get_executor(), [self, answer = std::move(answer), version]() mutable {
         self->Respond(std::move(answer), version);
       });
@@ -228,6 +249,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   const HttpHandler& handler_;
   asio::thread_pool* workers_;  // null: the handler runs on the strand
+  InFlight& in_flight_;
   size_t max_body_bytes_;
   StreamRegistry& streams_;
   beast::flat_buffer buffer_;
@@ -257,8 +279,8 @@ struct HttpServer::Impl {
       if (ec) {
         if (ec == asio::error::operation_aborted) return;  // stopping
       } else {
-        std::make_shared<Session>(std::move(socket), handler, workers ? &*workers : nullptr, options.max_body_bytes,
-                                  streams)
+        std::make_shared<Session>(std::move(socket), handler, workers ? &*workers : nullptr, in_flight,
+                                  options.max_body_bytes, streams)
             ->Start();
       }
       Accept();
@@ -272,6 +294,7 @@ struct HttpServer::Impl {
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
   std::optional<asio::thread_pool> workers;  // when options.handler_threads > 0
+  InFlight in_flight;
 };
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -292,6 +315,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
                             std::to_string(impl->options.port) + ": " + ec.message());
   }
   if (impl->options.handler_threads > 0) impl->workers.emplace(impl->options.handler_threads);
+  impl->in_flight.limit = impl->options.max_in_flight;
+  impl->in_flight.overloaded = impl->options.overloaded;
   impl->Accept();
   for (int i = 0; i < std::max(1, impl->options.threads); ++i) {
     impl->threads.emplace_back([io = &impl->io] { io->run(); });

@@ -68,6 +68,10 @@ struct HttpServerOptions {
   // store) holds its thread, so this many requests are handled at once; streams and sockets
   // stay on the few socket threads.
   int handler_threads = 0;
+  // With handler threads: requests waiting or being handled at once; beyond it a request gets
+  // `overloaded` at once (0: no limit). Streams do not count once their handler has answered.
+  int max_in_flight = 0;
+  HttpResponse overloaded;
   size_t max_body_bytes = 3 * 1024 * 1024;
 };
 

@@ -212,6 +212,18 @@ TEST_F(ApiServerTest, WatchCacheServesWholeListsConsistently) {
   EXPECT_EQ(StoreLists(*server_), lists + 1);
 }
 
+TEST_F(ApiServerTest, AListAtAVersionTheStoreHasNotReachedIs504) {
+  int64_t current = store_->CurrentRevision();
+  HttpResponse r = Call("GET", "/api/v1/configmaps?resourceVersion=" + std::to_string(current + 1000));
+  EXPECT_EQ(r.status, 504);
+  json::object status = Json(r);
+  EXPECT_EQ(Str(status["reason"]), "Timeout");
+  EXPECT_EQ(Str(status["message"]), "Timeout: Too large resource version: " + std::to_string(current + 1000) +
+                                        ", current: " + std::to_string(current));
+  EXPECT_EQ(Str(status["details"].at("causes").at(0).at("reason")), "ResourceVersionTooLarge");
+  EXPECT_EQ(status["details"].at("retryAfterSeconds"), 1);
+}
+
 TEST_F(ApiServerTest, WatchCacheFallsBackToTheStoreForOlderVersionsAndExpiresSlowWatchers) {
   // A second server on the same store keeps only 3 events per resource.
   ApiServerOptions options{.clock = &clock_, .seed = 2};

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <condition_variable>
 #include <fstream>
 #include <thread>
 
+#include "impl/apiserver/errors.h"
 #include "impl/client/api_server_fixture.h"
 #include "impl/client/kubeconfig.h"
 
@@ -86,6 +88,53 @@ TEST_F(RestClientTest, WatchStreamsEventsUntilTheCallerStops) {
   Status refused = client_->Watch("/api/v1/namespaces/default/configmaps?watch=true&resourceVersionMatch=Exact",
                                   [](json::value) { return true; });
   EXPECT_TRUE(refused.IsInvalidArgument()) << refused;
+}
+
+// The HTTP server's in-flight limit, as kref apiserver sets it: a request beyond it is answered
+// 429 with Retry-After at once, and taken again once the handlers are free.
+TEST(HttpServerTest, RequestsBeyondTheInFlightLimitGet429) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool release = false;
+  int entered = 0;
+  apiserver::HttpServerOptions options;
+  options.handler_threads = 2;
+  options.max_in_flight = 1;
+  options.overloaded = apiserver::ErrorResponse(apiserver::TooManyRequests());
+  auto server = apiserver::HttpServer::Start(options, [&](const apiserver::HttpRequest&) {
+    std::unique_lock lock(mu);
+    ++entered;
+    cv.notify_all();
+    cv.wait(lock, [&] { return release; });
+    apiserver::HttpResponse ok;
+    ok.body = "{}";
+    return ok;
+  });
+  ASSERT_TRUE(server.has_value()) << server.error();
+  std::string url = "http://127.0.0.1:" + std::to_string((*server)->port());
+  auto client = RestClient::Create({.server = url}).value();
+  std::thread first([&] { EXPECT_TRUE(client->Get("/a").has_value()); });
+  {
+    std::unique_lock lock(mu);
+    ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return entered == 1; }));
+  }
+  auto refused = client->Do("GET", "/b");
+  ASSERT_TRUE(refused.has_value()) << refused.error();
+  EXPECT_EQ(refused->status, 429);
+  bool retry_after = std::any_of(refused->headers.begin(), refused->headers.end(), [](const auto& h) {
+    return h.first == "Retry-After" && h.second == "1";
+  });
+  EXPECT_TRUE(retry_after);
+  Status status = StatusFromResponse(*refused);
+  EXPECT_EQ(status.message(), "Too many requests, please try again later.");
+  EXPECT_EQ(status.details()->reason, "TooManyRequests");
+  {
+    std::lock_guard lock(mu);
+    release = true;
+    cv.notify_all();
+  }
+  first.join();
+  EXPECT_TRUE(client->Get("/c").has_value());
 }
 
 TEST(KubeconfigTest, ReadsTheCurrentContextsServerAndNamespace) {

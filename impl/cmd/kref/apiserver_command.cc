@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "impl/apiserver/apiserver.h"
+#include "impl/apiserver/errors.h"
 #include "impl/apiserver/http_server.h"
 #include "impl/common/rng.h"
 #include "impl/store/etcd_client.h"
@@ -87,7 +88,12 @@ int RunApiServer(const ApiServerCommandOptions& options) {
   api_options.service_ranges = *ranges;
   apiserver::ApiServer api(*kv, api::Registry::Default(), api_options);
   auto http = apiserver::HttpServer::Start(
-      {.address = options.bind_address, .port = options.port, .threads = 2, .handler_threads = options.request_threads},
+      {.address = options.bind_address,
+       .port = options.port,
+       .threads = 2,
+       .handler_threads = options.request_threads,
+       .max_in_flight = options.max_requests_inflight,
+       .overloaded = apiserver::ErrorResponse(apiserver::TooManyRequests())},
       [&api](const apiserver::HttpRequest& request) { return api.Handle(request); });
   if (!http.has_value()) return fail(http.error());
   // Bootstrapped once the port is known (the `kubernetes` Endpoints name it); /readyz says

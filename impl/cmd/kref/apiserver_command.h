@@ -19,6 +19,9 @@ struct ApiServerCommandOptions {
   // Requests handled at once. A handler waits for the store on its thread, so this bounds how
   // many writes share a commit: 64 lets 64 clients' writes go to disk together.
   int request_threads = 64;
+  // Requests waiting for or on those threads at once (watches count until they start
+  // streaming); more are answered 429 TooManyRequests with Retry-After: 1.
+  int max_requests_inflight = 600;
   std::string kubeconfig;  // when set, a kubeconfig for the served address is written here
   std::string role = "apiserver";  // names the process in messages ("up" for kref up)
 };

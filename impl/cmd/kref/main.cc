@@ -135,6 +135,12 @@ int main(int argc, char** argv) {
                    "lets more writes share a disk commit)")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  apiserver
+      ->add_option("--max-requests-inflight", apiserver_options.max_requests_inflight,
+                   "Requests waiting or being handled at once; more are answered 429 TooManyRequests "
+                   "(0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
 
   kref::cli::UpCommandOptions up_options;
   CLI::App* up = app.add_subcommand(
