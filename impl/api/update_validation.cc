@@ -7,6 +7,9 @@
 #include "impl/api/apps/ops.h"
 #include "impl/api/batch/ops.h"
 #include "impl/api/core/ops.h"
+#include "impl/api/discovery/ops.h"
+#include "impl/api/rbac/ops.h"
+#include "impl/api/scheduling/ops.h"
 #include "impl/api/validation/common.h"
 
 namespace kref::api {
@@ -90,6 +93,36 @@ FieldErrors ValidateUpdate(const Pod& pod, const Pod& old) {
   return errors;
 }
 
+FieldErrors ValidateUpdate(const Node& node, const Node& old) {
+  FieldErrors errors;
+  Path spec("spec");
+  // Pod CIDRs and the provider ID are set once; taints, unschedulable and configSource change
+  // freely (labels and status are not in the spec).
+  NodeSpec allowed = old.spec;
+  if (old.spec.podCIDRs.empty()) {
+    allowed.podCIDR = node.spec.podCIDR;
+    allowed.podCIDRs = node.spec.podCIDRs;
+  } else if (node.spec.podCIDRs != old.spec.podCIDRs) {
+    errors.push_back(validation::Forbidden(spec.Child("podCIDRs"),
+                                           "node updates may not change podCIDR except from \"\" to valid"));
+  }
+  if (old.spec.providerID.empty()) {
+    allowed.providerID = node.spec.providerID;
+  } else if (node.spec.providerID != old.spec.providerID) {
+    errors.push_back(validation::Forbidden(spec.Child("providerID"),
+                                           "node updates may not change providerID except from \"\" to valid"));
+  }
+  allowed.unschedulable = node.spec.unschedulable;
+  allowed.taints = node.spec.taints;
+  allowed.configSource = node.spec.configSource;
+  if (errors.empty() && allowed != node.spec) {
+    errors.push_back(validation::Forbidden(
+        Path(""), "node updates may only change labels, taints, or capacity (or configSource, if the "
+                  "DynamicKubeletConfig feature gate is enabled)"));
+  }
+  return errors;
+}
+
 FieldErrors ValidateUpdate(const ConfigMap& config_map, const ConfigMap& old) {
   FieldErrors errors;
   if (!old.immutable.value_or(false)) return errors;
@@ -160,5 +193,53 @@ FieldErrors ValidateUpdate(const Job& job, const Job& old) {
 }
 
 }  // namespace batch
+
+namespace discovery {
+
+FieldErrors ValidateUpdate(const EndpointSlice& slice, const EndpointSlice& old) {
+  return validation::ValidateImmutableField(slice.addressType != old.addressType, slice.addressType,
+                                            Path("addressType"));
+}
+
+}  // namespace discovery
+
+namespace rbac {
+namespace {
+
+FieldErrors ImmutableRoleRef(const RoleRef& ref, const RoleRef& old) {
+  if (ref == old) return {};
+  std::string value = "rbac.RoleRef{APIGroup:" + validation::GoQuote(ref.apiGroup) + ", Kind:" +
+                      validation::GoQuote(ref.kind) + ", Name:" + validation::GoQuote(ref.name) + "}";
+  return {validation::Invalid(Path("roleRef"), BadValue::Raw(value), "cannot change roleRef")};
+}
+
+}  // namespace
+
+FieldErrors ValidateUpdate(const RoleBinding& binding, const RoleBinding& old) {
+  return ImmutableRoleRef(binding.roleRef, old.roleRef);
+}
+
+FieldErrors ValidateUpdate(const ClusterRoleBinding& binding, const ClusterRoleBinding& old) {
+  return ImmutableRoleRef(binding.roleRef, old.roleRef);
+}
+
+}  // namespace rbac
+
+namespace scheduling {
+
+FieldErrors ValidateUpdate(const PriorityClass& priority_class, const PriorityClass& old) {
+  FieldErrors errors;
+  if (priority_class.value != old.value) {
+    errors.push_back(validation::Forbidden(Path("value"), "may not be changed in an update."));
+  }
+  validation::Append(errors, validation::ValidateImmutableField(
+                                 priority_class.preemptionPolicy != old.preemptionPolicy,
+                                 priority_class.preemptionPolicy ? BadValue(*priority_class.preemptionPolicy)
+                                                                 : BadValue::Null(),
+                                 Path("preemptionPolicy")));
+  return errors;
+}
+
+}  // namespace scheduling
 
 }  // namespace kref::api

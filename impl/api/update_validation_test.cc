@@ -100,5 +100,42 @@ TEST(UpdateValidationTest, ImmutableSelectorsAndFields) {
             (Strings{"type: Invalid value: \"kubernetes.io/tls\": field is immutable"}));
 }
 
+TEST(UpdateValidationTest, NodesSetPodCidrsAndProviderIdOnce) {
+  auto node = [](std::string_view spec) {
+    return R"({"apiVersion":"v1","kind":"Node","metadata":{"name":"n1"},"spec":)" + std::string(spec) + "}";
+  };
+  EXPECT_EQ(UpdateErrors(node("{}"), node(R"({"podCIDR":"10.244.1.0/24","podCIDRs":["10.244.1.0/24"],"providerID":"kref://n1",
+                                              "unschedulable":true,"taints":[{"key":"k","effect":"NoSchedule"}]})")),
+            Strings{});
+  EXPECT_EQ(UpdateErrors(node(R"({"podCIDR":"10.244.1.0/24","podCIDRs":["10.244.1.0/24"],"providerID":"kref://n1"})"),
+                         node(R"({"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"],"providerID":"kref://n2"})")),
+            (Strings{"spec.podCIDRs: Forbidden: node updates may not change podCIDR except from \"\" to valid",
+                     "spec.providerID: Forbidden: node updates may not change providerID except from \"\" to valid"}));
+  EXPECT_EQ(UpdateErrors(node(R"({"externalID":"a"})"), node(R"({"externalID":"b"})")),
+            (Strings{": Forbidden: node updates may only change labels, taints, or capacity (or configSource, if the "
+                     "DynamicKubeletConfig feature gate is enabled)"}));
+}
+
+TEST(UpdateValidationTest, BindingsPriorityClassesAndEndpointSlices) {
+  auto binding = [](std::string_view role) {
+    return R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"b","namespace":"d"},
+               "roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":")" + std::string(role) + R"("}})";
+  };
+  EXPECT_EQ(UpdateErrors(binding("a"), binding("a")), Strings{});
+  EXPECT_EQ(UpdateErrors(binding("a"), binding("b")),
+            (Strings{"roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"Role\", "
+                     "Name:\"b\"}: cannot change roleRef"}));
+  EXPECT_EQ(UpdateErrors(R"({"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"p"},"value":10})",
+                         R"({"apiVersion":"scheduling.k8s.io/v1","kind":"PriorityClass","metadata":{"name":"p"},"value":20,
+                             "preemptionPolicy":"Never"})"),
+            (Strings{"value: Forbidden: may not be changed in an update.",
+                     "preemptionPolicy: Invalid value: \"Never\": field is immutable"}));
+  EXPECT_EQ(UpdateErrors(R"({"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice","metadata":{"name":"s","namespace":"d"},
+                             "addressType":"IPv4","endpoints":[]})",
+                         R"({"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice","metadata":{"name":"s","namespace":"d"},
+                             "addressType":"IPv6","endpoints":[]})"),
+            (Strings{"addressType: Invalid value: \"IPv6\": field is immutable"}));
+}
+
 }  // namespace
 }  // namespace kref::api

@@ -1,6 +1,7 @@
 // Test fixture of the client tests: a real API server on the embedded store, served over HTTP on
 // a free loopback port, and a RestClient for it. The server can be stopped and started again
-// on the same port (to break watches) and the store compacted (to expire versions).
+// on the same port (to break watches) and the store compacted (to expire versions; the watch
+// cache keeps only kWatchCacheHistory events, so a version more writes back reads the store).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -18,12 +19,18 @@ namespace kref::client {
 
 class ApiServerFixture : public ::testing::Test {
  protected:
+  // Events the watch cache keeps per resource: small, so that tests can outrun it and reach the
+  // store's compaction (410) with a few writes.
+  static constexpr size_t kWatchCacheHistory = 20;
+
   void SetUp() override {
     store::StoreOptions options;
     options.data_dir = dir_.path() + "/store";
     options.sync = false;
     store_ = std::move(store::Store::Open(options).value());
-    api_ = std::make_unique<apiserver::ApiServer>(*store_, api::Registry::Default(), apiserver::ApiServerOptions{});
+    apiserver::ApiServerOptions api_options;
+    api_options.watch_cache_history = kWatchCacheHistory;
+    api_ = std::make_unique<apiserver::ApiServer>(*store_, api::Registry::Default(), api_options);
     StartHttp(0);
     ASSERT_TRUE(api_->Bootstrap("127.0.0.1", port_).ok());
     server_ = "http://127.0.0.1:" + std::to_string(port_);

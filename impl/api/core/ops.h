@@ -99,6 +99,7 @@ validation::FieldErrors ValidatePersistentVolumeClaimSpec(const PersistentVolume
 // Update validation beyond create validation (Validate<Kind>Update upstream); the registry runs
 // it after the metadata rules. Kinds without one have no extra update rules.
 validation::FieldErrors ValidateUpdate(const Pod& object, const Pod& old);
+validation::FieldErrors ValidateUpdate(const Node& object, const Node& old);
 validation::FieldErrors ValidateUpdate(const ConfigMap& object, const ConfigMap& old);
 validation::FieldErrors ValidateUpdate(const Secret& object, const Secret& old);
 

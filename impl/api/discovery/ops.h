@@ -15,4 +15,7 @@ void PrepareForCreate(EndpointSlice& object);
 void SetDefaults(EndpointSlice& object);
 validation::FieldErrors Validate(const EndpointSlice& object);
 
+// Update validation beyond create validation: an EndpointSlice's addressType is immutable.
+validation::FieldErrors ValidateUpdate(const EndpointSlice& object, const EndpointSlice& old);
+
 }  // namespace kref::api::discovery

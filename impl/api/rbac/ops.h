@@ -28,4 +28,8 @@ void PrepareForCreate(ClusterRoleBinding& object);
 void SetDefaults(ClusterRoleBinding& object);
 validation::FieldErrors Validate(const ClusterRoleBinding& object);
 
+// Update validation beyond create validation: a binding's roleRef cannot change.
+validation::FieldErrors ValidateUpdate(const RoleBinding& object, const RoleBinding& old);
+validation::FieldErrors ValidateUpdate(const ClusterRoleBinding& object, const ClusterRoleBinding& old);
+
 }  // namespace kref::api::rbac

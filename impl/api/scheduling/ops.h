@@ -15,4 +15,8 @@ void PrepareForCreate(PriorityClass& object);
 void SetDefaults(PriorityClass& object);
 validation::FieldErrors Validate(const PriorityClass& object);
 
+// Update validation beyond create validation: a PriorityClass's value and preemptionPolicy
+// are immutable.
+validation::FieldErrors ValidateUpdate(const PriorityClass& object, const PriorityClass& old);
+
 }  // namespace kref::api::scheduling

@@ -283,17 +283,21 @@ created = api.create_namespaced_config_map("team-a", body)
 assert created.metadata.resource_version, created
 read = api.read_namespaced_config_map("py", "team-a")
 assert read.data == {"k": "v"} and read.metadata.uid == created.metadata.uid, read
+# A patch (python3-kubernetes sends a strategic merge patch for a dict body).
+patched = api.patch_namespaced_config_map("py", "team-a", {"data": {"extra": "1"}, "metadata": {"labels": {"via": "python"}}})
+assert patched.data == {"k": "v", "extra": "1"} and patched.metadata.labels == {"via": "python"}, patched
+assert int(patched.metadata.resource_version) > int(read.metadata.resource_version), patched
 try:
     api.create_namespaced_config_map("team-a", body)
     raise SystemExit("duplicate create succeeded")
 except client.exceptions.ApiException as e:
     assert e.status == 409, e
-# A watch from the version just read sees only what comes after it.
+# A watch from the version just written sees only what comes after it.
 body.metadata.name = "py2"
 api.create_namespaced_config_map("team-a", body)
 seen = []
 for event in watch.Watch().stream(api.list_namespaced_config_map, "team-a",
-                                  resource_version=read.metadata.resource_version,
+                                  resource_version=patched.metadata.resource_version,
                                   timeout_seconds=5):
     seen.append((event["type"], event["object"].metadata.name))
     break
