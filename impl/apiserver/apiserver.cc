@@ -1140,13 +1140,15 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
     }
     if (Status s = CheckNamespace(call.info, call.kind, *body->object); !s.ok()) return ErrorResponse(s);
     std::unique_ptr<api::Object> object = std::move(body->object);
+    // Defaulted first, as upstream defaults while decoding: the spec PrepareForUpdate compares
+    // (for the generation) is then the one that will be stored.
+    object->Default();
     if (part != "status" && part != "finalize") {
       auto prepared = PrepareForUpdate(call.kind, **old, std::move(object));
       if (!prepared.has_value()) return ErrorResponse(prepared.error());
       object = std::move(*prepared);
     }
     api::meta::ObjectMeta& meta = object->metadata();
-    object->Default();
     api::validation::FieldErrors errors = object->Validate();
     api::validation::Append(errors, object->ValidateUpdate(**old));
     if (!errors.empty()) {
@@ -1176,12 +1178,15 @@ HttpResponse ApiServer::Mutate(const Call& call, const Mutation& mutate) {
       if (!prepared.has_value()) return ErrorResponse(prepared.error());
       claims = std::move(*prepared);
     }
-    if (*dry_run) {
+    meta.resourceVersion.clear();
+    std::string updated = object->ToJson();
+    // An update that changes nothing writes nothing and keeps the resourceVersion, as upstream's
+    // storage skips a write whose bytes equal the stored ones.
+    bool unchanged = updated == stored->json && claims.claim.empty() && claims.release.empty();
+    if (*dry_run || unchanged) {
       meta.resourceVersion = std::to_string(stored->revision);
     } else {
-      meta.resourceVersion.clear();
-      auto revision = objects_.Update(call.Key(), object->ToJson(), stored->revision,
-                                      claims.claim, claims.release);
+      auto revision = objects_.Update(call.Key(), updated, stored->revision, claims.claim, claims.release);
       if (!revision.has_value()) {
         if (revision.error().IsAborted()) {
           if (conditional) {

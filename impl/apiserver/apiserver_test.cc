@@ -488,6 +488,29 @@ TEST_F(ApiServerTest, UpdateWithoutResourceVersionIsUnconditional) {
   EXPECT_EQ(json::serialize(Json(r)["data"]), R"({"z":"1"})");
 }
 
+TEST_F(ApiServerTest, AnUpdateThatChangesNothingWritesNothing) {
+  HttpResponse created = Call("POST", "/api/v1/namespaces/default/configmaps", kConfigMap);
+  ASSERT_EQ(created.status, 201);
+  std::string rv = Str(Json(created)["metadata"].at("resourceVersion"));
+  int64_t revision = store_->CurrentRevision();
+  // The same object again, a patch that sets what is there, and a strategic patch of a label.
+  HttpResponse same = Call("PUT", "/api/v1/namespaces/default/configmaps/cm", created.body);
+  ASSERT_EQ(same.status, 200) << same.body;
+  EXPECT_EQ(Str(Json(same)["metadata"].at("resourceVersion")), rv);
+  HttpResponse patched = Call("PATCH", "/api/v1/namespaces/default/configmaps/cm", R"({"data":{"a":"1"}})",
+                              "application/merge-patch+json");
+  EXPECT_EQ(Str(Json(patched)["metadata"].at("resourceVersion")), rv);
+  HttpResponse labelled = Call("PATCH", "/api/v1/namespaces/default/configmaps/cm",
+                               R"({"metadata":{"labels":{"app":"web"}}})", "application/strategic-merge-patch+json");
+  EXPECT_EQ(Str(Json(labelled)["metadata"].at("resourceVersion")), rv);
+  EXPECT_EQ(store_->CurrentRevision(), revision);  // nothing was written
+  // A real change is written.
+  HttpResponse changed = Call("PATCH", "/api/v1/namespaces/default/configmaps/cm", R"({"data":{"a":"2"}})",
+                              "application/merge-patch+json");
+  EXPECT_NE(Str(Json(changed)["metadata"].at("resourceVersion")), rv);
+  EXPECT_GT(store_->CurrentRevision(), revision);
+}
+
 TEST_F(ApiServerTest, BootstrapCreatesTheKubernetesService) {
   json::object service = Json(Call("GET", "/api/v1/namespaces/default/services/kubernetes"));
   EXPECT_EQ(Str(service["spec"].at("clusterIP")), "10.96.0.1");

@@ -204,17 +204,16 @@ void PrepareForCreate(ConfigMap&) {}
 // SetDefaults_ConfigMap makes data non-nil, which an empty Map already is.
 void SetDefaults(ConfigMap&) {}
 
-// The API server stores stringData merged into data (the v1 to internal conversion, where a
-// stringData key wins over the same data key); secretStrategy.PrepareForCreate changes nothing
-// else.
-void PrepareForCreate(Secret& object) {
-  for (auto& [key, value] : object.stringData) object.data[key] = Bytes{value};
-  object.stringData.clear();
-}
+// secretStrategy.PrepareForCreate changes nothing.
+void PrepareForCreate(Secret&) {}
 
-// SetDefaults_Secret: type Opaque.
+// SetDefaults_Secret: type Opaque. And stringData merged into data, a stringData key winning over
+// the same data key: upstream's v1-to-internal conversion does it on every write, create or
+// update, and kref's defaulting is the step every write goes through.
 void SetDefaults(Secret& object) {
   if (object.type.empty()) object.type = "Opaque";
+  for (auto& [key, value] : object.stringData) object.data[key] = Bytes{value};
+  object.stringData.clear();
 }
 
 // ---- ServiceAccount -------------------------------------------------------------------------

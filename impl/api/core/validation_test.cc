@@ -296,11 +296,11 @@ Secret ValidSecret(std::string type = "") {
 
 TEST(CoreDefaultsTest, SecretTypeOpaque) { EXPECT_EQ(ValidSecret().type, "Opaque"); }
 
-TEST(CoreDefaultsTest, SecretPrepareMergesStringData) {
+TEST(CoreDefaultsTest, SecretDefaultsMergeStringData) {
   Secret secret;
   secret.data = {{"user", Bytes{"old"}}, {"token", Bytes{"t"}}};
   secret.stringData = {{"user", "new"}, {"host", "db"}};
-  PrepareForCreate(secret);
+  SetDefaults(secret);
   EXPECT_TRUE(secret.stringData.empty());
   EXPECT_EQ(secret.data.at("user").data, "new");
   EXPECT_EQ(secret.data.at("host").data, "db");

@@ -143,6 +143,10 @@ configmap/settings"
   expect_output "create configmap output" "configmap/generated created"
   expect "generated data" 0 "${k[@]}" get configmap generated -o jsonpath='{.data.color} {.data.size}'
   expect_output "generated values" "green 3"
+  expect "field selector" 0 "${k[@]}" get configmaps -A --field-selector=metadata.name=generated,metadata.namespace=default -o name
+  expect_output "selected by field" "configmap/generated"
+  expect "bad field selector" nonzero "${k[@]}" get pods --field-selector=spec.bogus=x
+  expect_contains "field selector error" 'field label not supported: spec.bogus'
   expect "create secret" 0 "${k[@]}" create secret generic creds --from-literal=password=s3cr3t
   expect "secret data" 0 "${k[@]}" get secret creds -o jsonpath='{.data.password}'
   expect_output "secret base64" "czNjcjN0"
@@ -270,6 +274,39 @@ namespace/team-a"
   expect_output "delete output" 'configmap "settings" deleted'
   expect "get deleted" nonzero "${k[@]}" get configmap settings
   expect_contains "NotFound" 'Error from server (NotFound): configmaps "settings" not found'
+  # Every kind kref serves (the API testdata, without Binding, Eviction and Scale, which are
+  # posted, not applied) as one multi-document manifest: applied, applied again unchanged (no
+  # object is written: every resourceVersion stays), then with an annotation added to each
+  # (every object is patched by kubectl's three-way merge and takes it).
+  local every=()
+  mapfile -t every < <(find impl/api/testdata -name '*.yaml' ! -name binding.yaml ! -name eviction.yaml \
+    ! -name scale.yaml | sort)
+  /usr/bin/python3 impl/testing/applyable_manifests.py "${every[@]}" >"$tmp/every-kind.yaml"
+  /usr/bin/python3 impl/testing/applyable_manifests.py "${every[@]}" --annotate e2e.kref.io/reapplied=yes \
+    >"$tmp/every-kind-annotated.yaml"
+  local objects
+  objects=$(grep -c '^kind:' "$tmp/every-kind.yaml")
+  for ns in shop data analytics ci; do "${k[@]}" create namespace "$ns" >/dev/null; done
+  expect "apply every kind" 0 "${k[@]}" apply -f "$tmp/every-kind.yaml"
+  if [[ $(grep -c ' created$' "$tmp/out") != "$objects" ]]; then
+    _e2e_fail "apply every kind: not all $objects objects created"
+  fi
+  local versions='{range .items[*]}{.kind}/{.metadata.name}={.metadata.resourceVersion}{"\n"}{end}'
+  expect "versions" 0 "${k[@]}" get -f "$tmp/every-kind.yaml" -o jsonpath="$versions"
+  local before
+  before=$(cat "$tmp/out")
+  expect "re-apply every kind" 0 "${k[@]}" apply -f "$tmp/every-kind.yaml"
+  expect "versions after" 0 "${k[@]}" get -f "$tmp/every-kind.yaml" -o jsonpath="$versions"
+  expect_output "nothing written" "$before"
+  expect "apply every kind, annotated" 0 "${k[@]}" apply -f "$tmp/every-kind-annotated.yaml"
+  if [[ $(grep -c ' configured$' "$tmp/out") != "$objects" ]]; then
+    _e2e_fail "annotated apply: not all $objects objects configured"
+  fi
+  expect "annotations" 0 "${k[@]}" get -f "$tmp/every-kind.yaml" \
+    -o jsonpath='{range .items[*]}{.metadata.annotations.e2e\.kref\.io/reapplied}{"\n"}{end}'
+  if [[ $(grep -cx 'yes' "$tmp/out") != "$objects" ]]; then
+    _e2e_fail "not every object took the annotation"
+  fi
   expect "python3-kubernetes" 0 /usr/bin/python3 - "$server" <<'EOF'
 import sys
 from kubernetes import client, watch
