@@ -4,6 +4,8 @@
 #include <map>
 #include <vector>
 
+#include "impl/apiserver/request_info.h"
+
 namespace kref::apiserver {
 namespace {
 
@@ -132,23 +134,9 @@ std::optional<std::string> ApiResourceListJson(const api::Registry& registry,
 }
 
 bool AcceptsAggregatedDiscovery(std::string_view accept) {
-  // Media ranges separated by ',', parameters by ';' in any order.
-  while (!accept.empty()) {
-    size_t comma = accept.find(',');
-    std::string_view range = accept.substr(0, comma);
-    accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
-    bool group = false, version = false, as = false;
-    while (!range.empty()) {
-      size_t semi = range.find(';');
-      std::string_view param = range.substr(0, semi);
-      range = semi == std::string_view::npos ? std::string_view() : range.substr(semi + 1);
-      while (!param.empty() && param.front() == ' ') param.remove_prefix(1);
-      while (!param.empty() && param.back() == ' ') param.remove_suffix(1);
-      group = group || param == "g=apidiscovery.k8s.io";
-      version = version || param == "v=v2";
-      as = as || param == "as=APIGroupDiscoveryList";
-    }
-    if (group && version && as) return true;
+  for (const std::vector<std::string_view>& range : MediaRanges(accept)) {
+    auto has = [&](std::string_view p) { return std::find(range.begin(), range.end(), p) != range.end(); };
+    if (has("g=apidiscovery.k8s.io") && has("v=v2") && has("as=APIGroupDiscoveryList")) return true;
   }
   return false;
 }

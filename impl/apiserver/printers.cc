@@ -10,6 +10,19 @@ namespace kref::apiserver {
 
 namespace json = boost::json;
 
+const json::value* JsonAt(const json::value& object, std::string_view path) {
+  const json::value* at = &object;
+  while (!path.empty()) {
+    size_t dot = path.find('.');
+    const json::object* o = at->if_object();
+    if (o == nullptr) return nullptr;
+    at = o->if_contains(path.substr(0, dot));
+    if (at == nullptr) return nullptr;
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return at;
+}
+
 namespace {
 
 constexpr std::string_view kNameDescription =
@@ -23,32 +36,18 @@ constexpr std::string_view kCreatedDescription =
     "represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: "
     "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
 
-// The value at a dotted path ("status.phase"), or null.
-const json::value* At(const json::value& object, std::string_view path) {
-  const json::value* at = &object;
-  while (!path.empty()) {
-    size_t dot = path.find('.');
-    const json::object* o = at->if_object();
-    if (o == nullptr) return nullptr;
-    at = o->if_contains(path.substr(0, dot));
-    if (at == nullptr) return nullptr;
-    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
-  }
-  return at;
-}
-
 std::string String(const json::value& object, std::string_view path, std::string_view absent = "") {
-  const json::value* v = At(object, path);
+  const json::value* v = JsonAt(object, path);
   return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string(absent);
 }
 
 int64_t Int(const json::value& object, std::string_view path) {
-  const json::value* v = At(object, path);
+  const json::value* v = JsonAt(object, path);
   return v != nullptr && v->is_int64() ? v->as_int64() : 0;
 }
 
 size_t Size(const json::value& object, std::string_view path) {
-  const json::value* v = At(object, path);
+  const json::value* v = JsonAt(object, path);
   if (v == nullptr) return 0;
   if (const json::object* o = v->if_object()) return o->size();
   if (const json::array* a = v->if_array()) return a->size();
@@ -57,7 +56,7 @@ size_t Size(const json::value& object, std::string_view path) {
 
 const json::array& Array(const json::value& object, std::string_view path) {
   static const json::array kEmpty;
-  const json::value* v = At(object, path);
+  const json::value* v = JsonAt(object, path);
   return v != nullptr && v->is_array() ? v->as_array() : kEmpty;
 }
 
@@ -100,7 +99,7 @@ std::string PodStatus(const json::value& pod) {
     if (!waiting.empty()) reason = waiting;
     else if (!terminated.empty()) reason = terminated;
   }
-  if (At(pod, "metadata.deletionTimestamp") != nullptr) reason = "Terminating";
+  if (JsonAt(pod, "metadata.deletionTimestamp") != nullptr) reason = "Terminating";
   return reason;
 }
 
@@ -171,13 +170,13 @@ std::string FormatHpaMetrics(const json::array& specs, const json::array& status
     std::string type = String(spec, "type");
     // The current value at `path` of the matching status, or "<unknown>".
     auto current = [&](const std::string& path) {
-      const json::value* v = status != nullptr ? At(*status, path) : nullptr;
+      const json::value* v = status != nullptr ? JsonAt(*status, path) : nullptr;
       if (v == nullptr) return std::string("<unknown>");
       return v->is_int64() ? std::to_string(v->as_int64()) : v->is_string() ? std::string(v->as_string()) : "<unknown>";
     };
     if (type == "External" || type == "Object") {
       std::string key = type == "External" ? "external" : "object";
-      if (At(spec, key + ".target.averageValue") != nullptr) {
+      if (JsonAt(spec, key + ".target.averageValue") != nullptr) {
         list.push_back(current(key + ".current.averageValue") + "/" + String(spec, key + ".target.averageValue") + " (avg)");
       } else {
         list.push_back(current(key + ".current.value") + "/" + String(spec, key + ".target.value"));
@@ -187,11 +186,11 @@ std::string FormatHpaMetrics(const json::array& specs, const json::array& status
     } else if (type == "Resource" || type == "ContainerResource") {
       std::string key = type == "Resource" ? "resource" : "containerResource";
       std::string name = String(spec, key + ".name");
-      if (At(spec, key + ".target.averageValue") != nullptr) {
+      if (JsonAt(spec, key + ".target.averageValue") != nullptr) {
         list.push_back(name + ": " + current(key + ".current.averageValue") + "/" + String(spec, key + ".target.averageValue"));
       } else {
-        const json::value* used = status != nullptr ? At(*status, key + ".current.averageUtilization") : nullptr;
-        const json::value* target = At(spec, key + ".target.averageUtilization");
+        const json::value* used = status != nullptr ? JsonAt(*status, key + ".current.averageUtilization") : nullptr;
+        const json::value* target = JsonAt(spec, key + ".target.averageUtilization");
         list.push_back(name + ": " +
                        (used != nullptr && used->is_int64() ? std::to_string(used->as_int64()) + "%" : "<unknown>") + "/" +
                        (target != nullptr && target->is_int64() ? std::to_string(target->as_int64()) + "%" : "<auto>"));
@@ -221,12 +220,12 @@ std::string AccessModes(const json::array& modes) {
 
 // A volume or claim's phase, or Terminating once it is being deleted.
 std::string PhaseOrTerminating(const json::value& object) {
-  return At(object, "metadata.deletionTimestamp") != nullptr ? "Terminating" : String(object, "status.phase");
+  return JsonAt(object, "metadata.deletionTimestamp") != nullptr ? "Terminating" : String(object, "status.phase");
 }
 
 // The storage class: the beta annotation if set, else spec.storageClassName.
 std::string StorageClass(const json::value& object) {
-  const json::value* annotation = At(object, "metadata.annotations");
+  const json::value* annotation = JsonAt(object, "metadata.annotations");
   if (annotation != nullptr && annotation->is_object()) {
     if (const json::value* v = annotation->as_object().if_contains("volume.beta.kubernetes.io/storage-class");
         v != nullptr && v->is_string()) {
@@ -301,7 +300,7 @@ PrinterMap& Printers() {
                 [](const json::value& o, const std::string& age, Now now) {
                   int64_t ready = 0, restarts = 0;
                   for (const json::value& s : Array(o, "status.containerStatuses")) {
-                    const json::value* r = At(s, "ready");
+                    const json::value* r = JsonAt(s, "ready");
                     if (r != nullptr && r->is_bool() && r->as_bool()) ++ready;
                     restarts += Int(s, "restartCount");
                   }
@@ -329,7 +328,7 @@ PrinterMap& Printers() {
                                           std::to_string(Int(o, "spec.replicas")),
                                       Int(o, "status.updatedReplicas"),
                                       Int(o, "status.availableReplicas"),
-                                      age, containers, images, FormatSelector(At(o, "spec.selector"))};
+                                      age, containers, images, FormatSelector(JsonAt(o, "spec.selector"))};
                        }};
     p[{"apps", "ReplicaSet"}] = {{kName,
                         {"Desired", "integer", "", "Replicas is the number of desired replicas."},
@@ -340,7 +339,7 @@ PrinterMap& Printers() {
                          auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                          return Cells{Name(o), Int(o, "spec.replicas"), Int(o, "status.replicas"),
                                       Int(o, "status.readyReplicas"), age, containers, images,
-                                      FormatSelector(At(o, "spec.selector"))};
+                                      FormatSelector(JsonAt(o, "spec.selector"))};
                        }};
     p[{"apps", "StatefulSet"}] = {{kName,
                          {"Ready", "string", "", "Number of the pod with ready state"},
@@ -376,7 +375,7 @@ PrinterMap& Printers() {
                       if (type == "ExternalName") external_ip = String(o, "spec.externalName");
                       return Cells{Name(o), type, String(o, "spec.clusterIP", "<none>"), external_ip,
                                    ports.empty() ? std::string("<none>") : Join(ports), age,
-                                   FormatLabels(At(o, "spec.selector"))};
+                                   FormatLabels(JsonAt(o, "spec.selector"))};
                     }};
     p[{"", "Node"}] = {{kName,
                   {"Status", "string", "", "The status of the node"},
@@ -393,12 +392,12 @@ PrinterMap& Printers() {
                    for (const json::value& c : Array(o, "status.conditions")) {
                      if (String(c, "type") == "Ready") status = String(c, "status") == "True" ? "Ready" : "NotReady";
                    }
-                   const json::value* unschedulable = At(o, "spec.unschedulable");
+                   const json::value* unschedulable = JsonAt(o, "spec.unschedulable");
                    if (unschedulable != nullptr && unschedulable->is_bool() && unschedulable->as_bool()) {
                      status += ",SchedulingDisabled";
                    }
                    std::vector<std::string> roles;
-                   if (const json::value* labels = At(o, "metadata.labels"); labels && labels->is_object()) {
+                   if (const json::value* labels = JsonAt(o, "metadata.labels"); labels && labels->is_object()) {
                      for (const auto& [key, value] : labels->as_object()) {
                        constexpr std::string_view kRole = "node-role.kubernetes.io/";
                        if (key.starts_with(kRole) && key.size() > kRole.size()) {
@@ -433,8 +432,8 @@ PrinterMap& Printers() {
                         return Cells{Name(o), Int(o, "status.desiredNumberScheduled"),
                                      Int(o, "status.currentNumberScheduled"), Int(o, "status.numberReady"),
                                      Int(o, "status.updatedNumberScheduled"), Int(o, "status.numberAvailable"),
-                                     FormatLabels(At(o, "spec.template.spec.nodeSelector")), age, containers,
-                                     images, FormatSelector(At(o, "spec.selector"))};
+                                     FormatLabels(JsonAt(o, "spec.template.spec.nodeSelector")), age, containers,
+                                     images, FormatSelector(JsonAt(o, "spec.selector"))};
                       }};
     p[{"", "ReplicationController"}] = {{kName,
                                    {"Desired", "integer", "", "Replicas is the number of desired replicas."},
@@ -445,7 +444,7 @@ PrinterMap& Printers() {
                                     auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
                                     return Cells{Name(o), Int(o, "spec.replicas"), Int(o, "status.replicas"),
                                                  Int(o, "status.readyReplicas"), age, containers, images,
-                                                 FormatLabels(At(o, "spec.selector"))};
+                                                 FormatLabels(JsonAt(o, "spec.selector"))};
                                   }};
     p[{"batch", "CronJob"}] = {{kName,
                      {"Schedule", "string", "", "The schedule in Cron format."},
@@ -456,12 +455,12 @@ PrinterMap& Printers() {
                      kAge, kContainers, kImages, kSelector},
                     [](const json::value& o, const std::string& age, Now now) {
                       auto [containers, images] = ContainersAndImages(o, "spec.jobTemplate.spec.template.spec.containers");
-                      const json::value* suspend = At(o, "spec.suspend");
+                      const json::value* suspend = JsonAt(o, "spec.suspend");
                       return Cells{Name(o), String(o, "spec.schedule"), String(o, "spec.timeZone", "<none>"),
                                    suspend != nullptr && suspend->is_bool() && suspend->as_bool(),
                                    Array(o, "status.active").size(),
-                                   At(o, "status.lastScheduleTime") ? Since(o, "status.lastScheduleTime", now) : std::string("<none>"),
-                                   age, containers, images, FormatSelector(At(o, "spec.jobTemplate.spec.selector"))};
+                                   JsonAt(o, "status.lastScheduleTime") ? Since(o, "status.lastScheduleTime", now) : std::string("<none>"),
+                                   age, containers, images, FormatSelector(JsonAt(o, "spec.jobTemplate.spec.selector"))};
                     }};
     p[{"", "Event"}] = {{{"Last Seen", "string", "", "Time since the most recent occurrence of this event."},
                    {"Type", "string", "", "Type of this event (Normal, Warning), new types could be added in the future."},
@@ -474,10 +473,10 @@ PrinterMap& Printers() {
                    {"Count", "string", "", "The number of times this event has occurred.", 1},
                    {"Name", "string", "name", "Name must be unique within a namespace.", 1}},
                   [](const json::value& o, const std::string& age, Now now) {
-                    std::string last = At(o, "series.lastObservedTime") ? Since(o, "series.lastObservedTime", now)
-                                       : At(o, "lastTimestamp")        ? Since(o, "lastTimestamp", now)
+                    std::string last = JsonAt(o, "series.lastObservedTime") ? Since(o, "series.lastObservedTime", now)
+                                       : JsonAt(o, "lastTimestamp")        ? Since(o, "lastTimestamp", now)
                                                                        : Since(o, "eventTime", now);
-                    std::string first = At(o, "firstTimestamp") ? Since(o, "firstTimestamp", now) : Since(o, "eventTime", now);
+                    std::string first = JsonAt(o, "firstTimestamp") ? Since(o, "firstTimestamp", now) : Since(o, "eventTime", now);
                     std::string kind = String(o, "involvedObject.kind");
                     for (char& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                     std::string source = String(o, "source.component");
@@ -502,7 +501,7 @@ PrinterMap& Printers() {
         [](const json::value& o, const std::string& age, Now now) {
           int64_t succeeded = Int(o, "status.succeeded");
           std::string completions;
-          if (const json::value* c = At(o, "spec.completions"); c != nullptr && c->is_int64()) {
+          if (const json::value* c = JsonAt(o, "spec.completions"); c != nullptr && c->is_int64()) {
             completions = std::to_string(succeeded) + "/" + std::to_string(c->as_int64());
           } else if (int64_t parallelism = Int(o, "spec.parallelism"); parallelism > 1) {
             completions = std::to_string(succeeded) + "/1 of " + std::to_string(parallelism);
@@ -518,13 +517,13 @@ PrinterMap& Printers() {
           }
           std::string status = HasCondition(o, "Complete")                   ? "Complete"
                                : HasCondition(o, "Failed")                    ? "Failed"
-                               : At(o, "metadata.deletionTimestamp") != nullptr ? "Terminating"
+                               : JsonAt(o, "metadata.deletionTimestamp") != nullptr ? "Terminating"
                                : HasCondition(o, "Suspended")                 ? "Suspended"
                                : HasCondition(o, "FailureTarget")             ? "FailureTarget"
                                                                               : "Running";
           auto [containers, images] = ContainersAndImages(o, "spec.template.spec.containers");
           return Cells{Name(o), status, completions, duration, age, containers, images,
-                       FormatSelector(At(o, "spec.selector"))};
+                       FormatSelector(JsonAt(o, "spec.selector"))};
         }};
     // core
     p[{"", "Endpoints"}] = {
@@ -544,7 +543,7 @@ PrinterMap& Printers() {
          {"VolumeMode", "string", "", "volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.", 1}},
         [](const json::value& o, const std::string& age, Now) {
           std::string claim;
-          if (At(o, "spec.claimRef") != nullptr) claim = String(o, "spec.claimRef.namespace") + "/" + String(o, "spec.claimRef.name");
+          if (JsonAt(o, "spec.claimRef") != nullptr) claim = String(o, "spec.claimRef.namespace") + "/" + String(o, "spec.claimRef.name");
           return Cells{Name(o), String(o, "spec.capacity.storage", "0"), AccessModes(Array(o, "spec.accessModes")),
                        String(o, "spec.persistentVolumeReclaimPolicy"), PhaseOrTerminating(o), claim, StorageClass(o),
                        String(o, "spec.volumeAttributesClassName", "<unset>"), String(o, "status.reason"), age,
@@ -578,12 +577,12 @@ PrinterMap& Printers() {
          kAge},
         [](const json::value& o, const std::string& age, Now) {
           std::string request, limit;
-          if (const json::value* hard = At(o, "status.hard"); hard != nullptr && hard->is_object()) {
+          if (const json::value* hard = JsonAt(o, "status.hard"); hard != nullptr && hard->is_object()) {
             std::vector<std::string> names;
             for (const auto& [name, value] : hard->as_object()) names.emplace_back(name);
             std::sort(names.begin(), names.end());
             for (const std::string& name : names) {
-              const json::value* used_map = At(o, "status.used");
+              const json::value* used_map = JsonAt(o, "status.used");
               const json::value* u = used_map != nullptr && used_map->is_object() ? used_map->as_object().if_contains(name) : nullptr;
               std::string used = u != nullptr && u->is_string() ? std::string(u->as_string()) : "0";
               const json::value& h = hard->as_object().at(name);
@@ -603,7 +602,7 @@ PrinterMap& Printers() {
          {"Pod Labels", "string", "", "The labels for the pod template."}},
         [](const json::value& o, const std::string&, Now) {
           auto [containers, images] = ContainersAndImages(o, "template.spec.containers");
-          return Cells{Name(o), containers, images, FormatLabels(At(o, "template.metadata.labels"))};
+          return Cells{Name(o), containers, images, FormatLabels(JsonAt(o, "template.metadata.labels"))};
         }};
     // apps
     p[{"apps", "ControllerRevision"}] = {
@@ -612,7 +611,7 @@ PrinterMap& Printers() {
         [](const json::value& o, const std::string& age, Now) {
           std::string controller = "<none>";
           for (const json::value& ref : Array(o, "metadata.ownerReferences")) {
-            const json::value* is_controller = At(ref, "controller");
+            const json::value* is_controller = JsonAt(ref, "controller");
             if (is_controller == nullptr || !is_controller->is_bool() || !is_controller->as_bool()) continue;
             std::string api_version = String(ref, "apiVersion");
             std::string group = api_version.find('/') == std::string::npos ? "" : api_version.substr(0, api_version.find('/'));
@@ -635,7 +634,7 @@ PrinterMap& Printers() {
          {"Replicas", "string", "", "currentReplicas is current number of replicas of pods managed by this autoscaler, as last seen by the autoscaler."},
          kAge},
         [](const json::value& o, const std::string& age, Now) {
-          const json::value* min = At(o, "spec.minReplicas");
+          const json::value* min = JsonAt(o, "spec.minReplicas");
           return Cells{Name(o), String(o, "spec.scaleTargetRef.kind") + "/" + String(o, "spec.scaleTargetRef.name"),
                        FormatHpaMetrics(Array(o, "spec.metrics"), Array(o, "status.currentMetrics")),
                        min != nullptr && min->is_int64() ? std::to_string(min->as_int64()) : std::string("<unset>"),
@@ -655,9 +654,9 @@ PrinterMap& Printers() {
           bool more_ports = false, more_addresses = false;
           for (const json::value& port : Array(o, "ports")) {
             if (ports.size() < kMax) {
-              const json::value* number = At(port, "port");
+              const json::value* number = JsonAt(port, "port");
               ports.push_back(number != nullptr && number->is_int64() ? std::to_string(number->as_int64())
-                              : At(port, "name") != nullptr          ? String(port, "name")
+                              : JsonAt(port, "name") != nullptr          ? String(port, "name")
                                                                      : std::string("*"));
             } else {
               more_ports = true;
@@ -685,8 +684,8 @@ PrinterMap& Printers() {
          {"Allowed Disruptions", "integer", "", "Calculated number of pods that may be disrupted at this time."},
          kAge},
         [](const json::value& o, const std::string& age, Now) {
-          return Cells{Name(o), IntOrStringText(At(o, "spec.minAvailable"), "N/A"),
-                       IntOrStringText(At(o, "spec.maxUnavailable"), "N/A"), Int(o, "status.disruptionsAllowed"), age};
+          return Cells{Name(o), IntOrStringText(JsonAt(o, "spec.minAvailable"), "N/A"),
+                       IntOrStringText(JsonAt(o, "spec.maxUnavailable"), "N/A"), Int(o, "status.disruptionsAllowed"), age};
         }};
     // rbac
     p[{"rbac.authorization.k8s.io", "RoleBinding"}] = BindingPrinter(
@@ -704,7 +703,7 @@ PrinterMap& Printers() {
          kAge,
          {"PreemptionPolicy", "string", "", "preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset."}},
         [](const json::value& o, const std::string& age, Now) {
-          const json::value* global = At(o, "globalDefault");
+          const json::value* global = JsonAt(o, "globalDefault");
           return Cells{Name(o), Int(o, "value"), global != nullptr && global->is_bool() && global->as_bool(), age,
                        String(o, "preemptionPolicy")};
         }};

@@ -28,6 +28,9 @@ struct Printer {
   RowFunction row;
 };
 
+// The value at a dotted path ("status.phase") of an object's JSON, or null.
+const boost::json::value* JsonAt(const boost::json::value& object, std::string_view path);
+
 // The printer of `kind`. Kinds upstream has no printer for (Role, ClusterRole, LimitRange, ...)
 // get its default: Name and "Created At".
 const Printer& PrinterFor(const api::KindInfo& kind);

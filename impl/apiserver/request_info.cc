@@ -126,4 +126,26 @@ Result<RequestInfo> ParseRequestInfo(std::string_view method, std::string_view p
   return info;
 }
 
+std::vector<std::vector<std::string_view>> MediaRanges(std::string_view accept) {
+  auto trim = [](std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+  };
+  std::vector<std::vector<std::string_view>> ranges;
+  while (!accept.empty()) {
+    size_t comma = accept.find(',');
+    std::string_view range = accept.substr(0, comma);
+    accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
+    std::vector<std::string_view> parts;
+    while (!range.empty()) {
+      size_t semi = range.find(';');
+      parts.push_back(trim(range.substr(0, semi)));
+      range = semi == std::string_view::npos ? std::string_view() : range.substr(semi + 1);
+    }
+    ranges.push_back(std::move(parts));
+  }
+  return ranges;
+}
+
 }  // namespace kref::apiserver

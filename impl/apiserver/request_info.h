@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "impl/common/result.h"
 
@@ -28,6 +29,11 @@ std::optional<bool> QueryBool(const Query& query, std::string_view name);
 
 // Percent-decodes `text` ('+' as space when `plus_is_space`); nullopt on a bad escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+// The media ranges of an Accept header, in order, each as its media type followed by its
+// parameters, trimmed: "application/json;as=Table;v=v1" -> {"application/json", "as=Table",
+// "v=v1"}. Views into `accept`.
+std::vector<std::vector<std::string_view>> MediaRanges(std::string_view accept);
 
 struct RequestInfo {
   bool is_resource_request = false;  // false for /api, /apis, /version, /healthz, ...

@@ -1,6 +1,7 @@
 #include "impl/apiserver/table.h"
 
 #include "impl/apiserver/printers.h"
+#include "impl/apiserver/request_info.h"
 
 #include <boost/json.hpp>
 #include <functional>
@@ -14,23 +15,6 @@ namespace kref::apiserver {
 
 namespace json = boost::json;
 
-namespace {
-
-// The value at a dotted path ("metadata.creationTimestamp"), or null.
-const json::value* At(const json::value& object, std::string_view path) {
-  const json::value* at = &object;
-  while (!path.empty()) {
-    size_t dot = path.find('.');
-    const json::object* o = at->if_object();
-    if (o == nullptr) return nullptr;
-    at = o->if_contains(path.substr(0, dot));
-    if (at == nullptr) return nullptr;
-    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
-  }
-  return at;
-}
-
-}  // namespace
 
 std::string LabelMapText(const json::value* map) {
   api::labels::Set labels;
@@ -51,24 +35,11 @@ std::string LabelSelectorText(const json::value* selector) {
 }
 
 std::optional<std::string> TableVersionAccepted(std::string_view accept) {
-  // Media ranges separated by ',', parameters by ';', in any order.
-  while (!accept.empty()) {
-    size_t comma = accept.find(',');
-    std::string_view range = accept.substr(0, comma);
-    accept = comma == std::string_view::npos ? std::string_view() : accept.substr(comma + 1);
-    bool table = false, meta = false;
-    std::string version;
-    while (!range.empty()) {
-      size_t semi = range.find(';');
-      std::string_view param = range.substr(0, semi);
-      range = semi == std::string_view::npos ? std::string_view() : range.substr(semi + 1);
-      while (!param.empty() && param.front() == ' ') param.remove_prefix(1);
-      while (!param.empty() && param.back() == ' ') param.remove_suffix(1);
-      if (param == "as=Table") table = true;
-      if (param == "g=meta.k8s.io") meta = true;
-      if (param == "v=v1" || param == "v=v1beta1") version = std::string(param.substr(2));
-    }
-    if (table && meta && !version.empty()) return "meta.k8s.io/" + version;
+  for (const std::vector<std::string_view>& range : MediaRanges(accept)) {
+    auto has = [&](std::string_view p) { return std::find(range.begin(), range.end(), p) != range.end(); };
+    if (!has("as=Table") || !has("g=meta.k8s.io")) continue;
+    if (has("v=v1")) return "meta.k8s.io/v1";
+    if (has("v=v1beta1")) return "meta.k8s.io/v1beta1";
   }
   return std::nullopt;
 }
@@ -90,7 +61,7 @@ std::string TableJson(const api::KindInfo& kind, const std::vector<json::value>&
   json::array rows;
   for (const json::value& object : objects) {
     std::string age = "<unknown>";
-    const json::value* timestamp = At(object, "metadata.creationTimestamp");
+    const json::value* timestamp = JsonAt(object, "metadata.creationTimestamp");
     auto created = api::Time::Parse(timestamp != nullptr && timestamp->is_string() ? std::string_view(timestamp->as_string())
                                                                                    : std::string_view());
     if (created.has_value() && !created->IsZero()) {
@@ -101,7 +72,7 @@ std::string TableJson(const api::KindInfo& kind, const std::vector<json::value>&
       row["object"] = object;
     } else if (options.include_object != "None") {
       json::object partial{{"kind", "PartialObjectMetadata"}, {"apiVersion", "meta.k8s.io/v1"}};
-      if (const json::value* meta = At(object, "metadata")) partial["metadata"] = *meta;
+      if (const json::value* meta = JsonAt(object, "metadata")) partial["metadata"] = *meta;
       row["object"] = std::move(partial);
     }
     rows.push_back(std::move(row));

@@ -5,6 +5,8 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <random>
 
+#include "impl/common/clock.h"
+
 namespace kref::client {
 
 namespace json = boost::json;
@@ -113,12 +115,6 @@ std::string Informer::Query(bool watch) const {
   return query;
 }
 
-bool Informer::SleepFor(std::chrono::milliseconds delay, std::stop_token stop) {
-  std::unique_lock lock(mu_);
-  changed_.wait_for(lock, stop, delay, [] { return false; });
-  return !stop.stop_requested();
-}
-
 void Informer::Reflect(std::stop_token stop) {
   std::chrono::milliseconds backoff = kFirstBackoff;
   bool need_list = true;
@@ -132,7 +128,7 @@ void Informer::Reflect(std::stop_token stop) {
     }
     // 410: the version is compacted away, so only a list can catch up.
     if (status.code() == StatusCode::kOutOfRange) need_list = true;
-    if (!SleepFor(backoff, stop)) return;
+    if (!SleepUnlessStopped(backoff, stop)) return;
     backoff = std::min(backoff * 2, kMaxBackoff);
   }
 }

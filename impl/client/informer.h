@@ -108,8 +108,6 @@ class Informer {
   void Notify(Notification notification);
   void IndexLocked(const std::string& key, const api::Object* old_object, const api::Object* new_object);
   std::string Query(bool watch) const;
-  // Waits `delay`; false when `stop` was requested.
-  bool SleepFor(std::chrono::milliseconds delay, std::stop_token stop);
 
   RestClient& client_;
   const InformerOptions options_;

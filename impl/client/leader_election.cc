@@ -1,7 +1,6 @@
 #include "impl/client/leader_election.h"
 
 #include <boost/json.hpp>
-#include <condition_variable>
 #include <thread>
 
 #include "impl/api/json.h"
@@ -11,19 +10,6 @@ namespace kref::client {
 namespace json = boost::json;
 using api::coordination::Lease;
 using api::coordination::LeaseSpec;
-
-namespace {
-
-// Waits `delay` or until `stop`; false when stopped.
-bool Wait(std::chrono::milliseconds delay, std::stop_token stop) {
-  std::mutex mu;
-  std::condition_variable_any cv;
-  std::unique_lock lock(mu);
-  cv.wait_for(lock, stop, delay, [] { return false; });
-  return !stop.stop_requested();
-}
-
-}  // namespace
 
 LeaderElector::LeaderElector(RestClient& client, LeaderElectionConfig config, Clock& clock)
     : client_(client), config_(std::move(config)), clock_(clock) {}
@@ -139,7 +125,7 @@ void LeaderElector::Release() {
 void LeaderElector::Run(std::stop_token stop) {
   // Campaign.
   while (!TryAcquireOrRenew()) {
-    if (!Wait(config_.retry_period, stop)) return;
+    if (!SleepUnlessStopped(config_.retry_period, stop)) return;
   }
   {
     std::lock_guard lock(mu_);
@@ -151,11 +137,11 @@ void LeaderElector::Run(std::stop_token stop) {
     work = std::jthread([this, token = lost.get_token()] { config_.on_started_leading(token); });
   }
   // Lead: renew every retry_period; give up when renew_deadline passes without a renewal.
-  while (Wait(config_.retry_period, stop)) {
+  while (SleepUnlessStopped(config_.retry_period, stop)) {
     auto deadline = std::chrono::steady_clock::now() + config_.renew_deadline;
     bool renewed = false;
     while (!(renewed = TryAcquireOrRenew()) && std::chrono::steady_clock::now() < deadline) {
-      if (!Wait(config_.retry_period, stop)) break;
+      if (!SleepUnlessStopped(config_.retry_period, stop)) break;
     }
     if (!renewed) break;
   }

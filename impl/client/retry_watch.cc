@@ -1,8 +1,8 @@
 #include "impl/client/retry_watch.h"
 
 #include <boost/json.hpp>
-#include <condition_variable>
-#include <mutex>
+
+#include "impl/common/clock.h"
 
 namespace kref::client {
 
@@ -12,15 +12,6 @@ namespace {
 
 constexpr std::chrono::milliseconds kFirstBackoff{100};
 constexpr std::chrono::milliseconds kMaxBackoff{10000};
-
-// Waits `delay`; false when `stop` was requested.
-bool Sleep(std::chrono::milliseconds delay, std::stop_token stop) {
-  std::mutex mu;
-  std::condition_variable_any cv;
-  std::unique_lock lock(mu);
-  cv.wait_for(lock, stop, delay, [] { return false; });
-  return !stop.stop_requested();
-}
 
 std::string VersionOf(const json::value& object) {
   const json::value* meta = object.is_object() ? object.as_object().if_contains("metadata") : nullptr;
@@ -82,7 +73,7 @@ Status RetryWatch(RestClient& client, const std::string& path, std::string resou
       continue;
     }
     if (delivered) backoff = kFirstBackoff;
-    if (!Sleep(backoff, stop)) return Status();
+    if (!SleepUnlessStopped(backoff, stop)) return Status();
     backoff = std::min(backoff * 2, kMaxBackoff);
   }
   return Status();

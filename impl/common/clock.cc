@@ -1,5 +1,8 @@
 #include "impl/common/clock.h"
 
+#include <condition_variable>
+#include <mutex>
+
 #include "impl/common/check.h"
 
 namespace kref {
@@ -43,6 +46,14 @@ void FakeClock::Set(WallTime t) {
       std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
   int64_t previous = wall_ns_.exchange(target);
   if (target > previous) steady_ns_ += target - previous;
+}
+
+bool SleepUnlessStopped(std::chrono::nanoseconds delay, std::stop_token stop) {
+  std::mutex mu;
+  std::condition_variable_any cv;
+  std::unique_lock lock(mu);
+  cv.wait_for(lock, stop, delay, [] { return false; });
+  return !stop.stop_requested();
 }
 
 }  // namespace kref

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <stop_token>
 
 namespace kref {
 
@@ -44,5 +45,9 @@ class FakeClock final : public Clock {
   std::atomic<int64_t> wall_ns_;
   std::atomic<int64_t> steady_ns_{0};
 };
+
+// Waits `delay` of real time, or less when `stop` is requested meanwhile; false when stopped.
+// For the retry loops of long-running components, which must end promptly on shutdown.
+bool SleepUnlessStopped(std::chrono::nanoseconds delay, std::stop_token stop);
 
 }  // namespace kref

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace kref {
 namespace {
 
@@ -36,6 +38,17 @@ TEST(FakeClockTest, SetNeverMovesSteadyTimeBack) {
 TEST(FakeClockDeathTest, NegativeAdvanceIsAProgrammerError) {
   FakeClock clock;
   EXPECT_DEATH(clock.Advance(-1s), "delta.count\\(\\) >= 0");
+}
+
+TEST(SleepUnlessStoppedTest, SleepsOrEndsAtTheStop) {
+  std::stop_source source;
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(SleepUnlessStopped(std::chrono::milliseconds(20), source.get_token()));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(20));
+  std::thread stopper([&] { source.request_stop(); });
+  EXPECT_FALSE(SleepUnlessStopped(std::chrono::hours(1), source.get_token()));  // returns at the stop
+  stopper.join();
+  EXPECT_FALSE(SleepUnlessStopped(std::chrono::hours(1), source.get_token()));  // already stopped
 }
 
 }  // namespace
