@@ -380,7 +380,9 @@ class CacheWatchBody final : public BodyStream {
     cursor_ = std::max(cursor_, pull.through);
     if (bookmarks_ && pull.progress != progress_seen_) {
       progress_seen_ = pull.progress;
-      if (pull.events == 0 && pull.revision > 0) out += BookmarkLine(cache_.kind(), pull.revision, false);
+      // Never a version below where this watch began (the cache may lag a version the client
+      // read from the store).
+      if (pull.events == 0 && pull.revision >= cursor_) out += BookmarkLine(cache_.kind(), pull.revision, false);
     }
     return out;
   }
@@ -619,9 +621,15 @@ Status ApiServer::Bootstrap(const std::string& advertise_ip, int port) {
       /*reconcile=*/true));
   if (options_.watch_cache && caches_ == nullptr) {
     KREF_ASSIGN_OR_RETURN(caches_, WatchCaches::Start(kv_, registry_, options_.watch_cache_history));
+    cache_view_.store(caches_.get(), std::memory_order_release);
   }
   ready_ = true;
   return Status();
+}
+
+ResourceCache* ApiServer::CacheFor(const api::KindInfo& kind) const {
+  WatchCaches* caches = cache_view_.load(std::memory_order_acquire);
+  return caches != nullptr ? caches->For(kind) : nullptr;
 }
 
 HttpResponse ApiServer::Handle(const HttpRequest& http) {
@@ -809,7 +817,7 @@ HttpResponse ApiServer::List(const Call& call) {
   // A whole list (no limit, no continue) that is not read at an exact version comes from the
   // watch cache. Without a resourceVersion the read is consistent: the cache first catches up
   // with the store's current revision, as upstream's consistent list from cache.
-  ResourceCache* cache = caches_ != nullptr ? caches_->For(call.kind) : nullptr;
+  ResourceCache* cache = CacheFor(call.kind);
   auto match = call.query.find("resourceVersionMatch");
   if (cache != nullptr && *limit == 0 && !token && (match == call.query.end() || match->second != "Exact")) {
     int64_t min_revision = resource_version->value_or(0);
@@ -935,7 +943,7 @@ HttpResponse ApiServer::Watch(const Call& call) {
   // With a Table asked for, each event carries a one-row Table; only the first has the columns.
   std::optional<TableOptions> table = TableRequested(call);
   bool legacy_initial = !send_initial && resource_version->value_or(0) == 0;
-  ResourceCache* cache = caches_ != nullptr ? caches_->For(call.kind) : nullptr;
+  ResourceCache* cache = CacheFor(call.kind);
   if (cache != nullptr) {
     // From the watch cache: its objects first when asked for (consistent for sendInitialEvents
     // without a version), then its events; or its events after the given version while its
@@ -943,7 +951,9 @@ HttpResponse ApiServer::Watch(const Call& call) {
     std::optional<ResourceCache::Snapshot> snapshot;
     int64_t after = -1;
     if (send_initial.value_or(false) || legacy_initial) {
-      int64_t min_revision = 0;
+      // sendInitialEvents is NotOlderThan its version, or than the store's current revision
+      // without one.
+      int64_t min_revision = resource_version->value_or(0);
       if (send_initial.value_or(false) && !resource_version->has_value()) {
         auto current = objects_.CurrentRevision();
         if (current.has_value()) min_revision = *current;

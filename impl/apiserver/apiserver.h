@@ -111,7 +111,12 @@ class ApiServer {
   Rng rng_;
   ServiceAllocator services_;
   std::atomic<bool> ready_{false};
-  std::unique_ptr<WatchCaches> caches_;  // set by Bootstrap when options_.watch_cache
+  // Set by Bootstrap when options_.watch_cache; requests already being served read it through
+  // cache_view_, published once the caches are listed.
+  std::unique_ptr<WatchCaches> caches_;
+  std::atomic<WatchCaches*> cache_view_{nullptr};
+  // The cache of `kind` once the caches are up, else null (read the store).
+  ResourceCache* CacheFor(const api::KindInfo& kind) const;
 };
 
 }  // namespace kref::apiserver

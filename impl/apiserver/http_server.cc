@@ -325,9 +325,10 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
 }
 
 HttpServer::~HttpServer() {
-  impl_->streams.CancelAll();  // no stream calls back into a stopped server
+  // Socket threads first, so that no stream starts after CancelAll; then no stream calls back.
   impl_->io.stop();
   for (std::thread& t : impl_->threads) t.join();
+  impl_->streams.CancelAll();
   if (impl_->workers) {
     // Handlers under way finish (their answers go to the stopped io_context, which drops them);
     // queued ones are dropped.

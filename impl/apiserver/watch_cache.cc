@@ -48,8 +48,15 @@ Status ResourceCache::Start(std::function<void()> on_ready) {
   {
     std::unique_lock lock(mu_);
     for (const auto& kv : listed.kvs()) {
-      KREF_ASSIGN_OR_RETURN(CachedPtr cached, Decode(kv.key(), kv.value(), kv.mod_revision()));
-      objects_.emplace(kv.key(), std::move(cached));
+      auto cached = Decode(kv.key(), kv.value(), kv.mod_revision());
+      if (!cached.has_value()) {
+        // A stored object kref cannot read: this resource is served from the store, which
+        // fails only the requests that touch it.
+        spdlog::warn("watch cache of {} is off: {}", prefix_, cached.error().message());
+        failed_ = true;
+        return Status();
+      }
+      objects_.emplace(kv.key(), std::move(*cached));
     }
     revision_ = oldest_ = listed.header().revision();
   }
@@ -98,8 +105,12 @@ void ResourceCache::Drain() {
       if (event.type() == mvccpb::Event::PUT) {
         auto decoded = Decode(key, event.kv().value(), revision);
         if (!decoded.has_value()) {
-          spdlog::warn("watch cache of {}: {}", prefix_, decoded.error().message());
-          continue;
+          // Serving the previous state would be wrong: the resource goes back to the store.
+          spdlog::warn("watch cache of {} is off: {}", prefix_, decoded.error().message());
+          std::unique_lock lock(mu_);
+          failed_ = true;
+          caught_up_.notify_all();
+          break;
         }
         applied.object = *decoded;
         updated[key] = std::move(*decoded);
@@ -145,8 +156,12 @@ void ResourceCache::Drain() {
     caught_up_.notify_all();
   }
   if (!changed) return;
+  // Called under the lock, so that Unsubscribe waits for a call under way; over a copy, as a
+  // callback may end a stream and unsubscribe on this thread.
   std::lock_guard lock(subscribers_mu_);
-  for (const auto& [id, ready] : subscribers_) ready();
+  std::vector<std::function<void()>> callbacks;
+  for (const auto& [id, ready] : subscribers_) callbacks.push_back(ready);
+  for (const auto& ready : callbacks) ready();
 }
 
 std::optional<ResourceCache::Snapshot> ResourceCache::List(std::string_view key_prefix, int64_t min_revision,

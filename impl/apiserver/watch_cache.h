@@ -16,6 +16,9 @@
 // WatchCaches owns the caches of every watchable resource and one thread that applies the store's
 // watch responses to them.
 //
+// A cache that cannot follow the store (a stored object it cannot decode, the store watch
+// ended) turns itself off and its resource is served from the store; it does not list again.
+//
 // Thread safety: thread-safe.
 #pragma once
 
@@ -114,7 +117,9 @@ class ResourceCache {
   int64_t oldest_ = 0;    // events after this revision are in history_
   uint64_t progress_ = 0;
   bool failed_ = false;   // the store watch ended: the cache no longer follows the store
-  std::mutex subscribers_mu_;  // held while callbacks run, so Unsubscribe waits for them
+  // Held while callbacks run, so that Unsubscribe waits for them; recursive, for a callback
+  // that ends its stream on this thread.
+  std::recursive_mutex subscribers_mu_;
   std::map<uint64_t, std::function<void()>> subscribers_;
   uint64_t next_subscriber_ = 1;
 };

@@ -212,6 +212,26 @@ TEST_F(ApiServerTest, WatchCacheServesWholeListsConsistently) {
   EXPECT_EQ(StoreLists(*server_), lists + 1);
 }
 
+TEST_F(ApiServerTest, AStoredObjectTheCacheCannotReadTurnsOnlyItsResourceToTheStore) {
+  // Something not kref wrote garbage under the configmaps; a server starting on this store still
+  // starts, serves configmaps from the store (failing only what touches the bad object) and the
+  // other resources from its cache.
+  store::pb::PutRequest put;
+  put.set_key("/registry/configmaps/default/bad");
+  put.set_value("not json");
+  ASSERT_TRUE(store_->Put(put).has_value());
+  ApiServer second(*store_, api::Registry::Default(), ApiServerOptions{.clock = &clock_, .seed = 3});
+  ASSERT_TRUE(second.Bootstrap().ok());
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/api/v1/namespaces/default/configmaps";
+  EXPECT_EQ(second.Handle(request).status, 500);
+  request.path = "/api/v1/namespaces";
+  HttpResponse namespaces = second.Handle(request);
+  EXPECT_EQ(namespaces.status, 200);
+  EXPECT_EQ(Json(namespaces)["items"].as_array().size(), 4u);
+}
+
 TEST_F(ApiServerTest, AListAtAVersionTheStoreHasNotReachedIs504) {
   int64_t current = store_->CurrentRevision();
   HttpResponse r = Call("GET", "/api/v1/configmaps?resourceVersion=" + std::to_string(current + 1000));

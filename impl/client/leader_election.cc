@@ -1,6 +1,7 @@
 #include "impl/client/leader_election.h"
 
 #include <boost/json.hpp>
+#include <atomic>
 #include <thread>
 
 #include "impl/api/json.h"
@@ -132,20 +133,39 @@ void LeaderElector::Run(std::stop_token stop) {
     leading_ = true;
   }
   std::stop_source lost;
+  std::atomic<std::chrono::steady_clock::rep> last_renewal{std::chrono::steady_clock::now().time_since_epoch().count()};
+  // A watchdog ends the leadership renew_deadline after the last renewal even while a renewal
+  // call hangs (a request may take the client's whole timeout): the work must stop before
+  // another candidate can take the lease.
+  std::jthread watchdog([&](std::stop_token done) {
+    while (SleepUnlessStopped(config_.retry_period / 4, done)) {
+      auto since = std::chrono::steady_clock::now() -
+                   std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(last_renewal.load()));
+      if (since <= config_.renew_deadline) continue;
+      lost.request_stop();
+      std::lock_guard lock(mu_);
+      leading_ = false;
+      return;
+    }
+  });
   std::jthread work;
   if (config_.on_started_leading) {
     work = std::jthread([this, token = lost.get_token()] { config_.on_started_leading(token); });
   }
   // Lead: renew every retry_period; give up when renew_deadline passes without a renewal.
-  while (SleepUnlessStopped(config_.retry_period, stop)) {
+  while (!lost.stop_requested() && SleepUnlessStopped(config_.retry_period, stop)) {
     auto deadline = std::chrono::steady_clock::now() + config_.renew_deadline;
     bool renewed = false;
-    while (!(renewed = TryAcquireOrRenew()) && std::chrono::steady_clock::now() < deadline) {
+    while (!lost.stop_requested() && !(renewed = TryAcquireOrRenew()) &&
+           std::chrono::steady_clock::now() < deadline) {
       if (!SleepUnlessStopped(config_.retry_period, stop)) break;
     }
-    if (!renewed) break;
+    if (!renewed || lost.stop_requested()) break;
+    last_renewal.store(std::chrono::steady_clock::now().time_since_epoch().count());
   }
   lost.request_stop();
+  watchdog.request_stop();
+  watchdog.join();
   if (work.joinable()) work.join();
   {
     std::lock_guard lock(mu_);

@@ -7,7 +7,8 @@
 // clocks need not agree); the write carries the resourceVersion read, so two candidates cannot
 // both win. The leader renews every retry_period; when it cannot renew within renew_deadline it
 // stops leading. On a requested stop the leader releases the Lease (holder cleared, duration 1 s)
-// so a successor need not wait out the lease.
+// so a successor need not wait out the lease. A watchdog ends the leadership renew_deadline after
+// the last renewal even while a renewal request hangs.
 //
 //   LeaderElector elector(client, {.lease_name = "kref-scheduler", .identity = hostname,
 //                                  .on_started_leading = [](std::stop_token lost) { ... }});

@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <thread>
 
@@ -103,6 +108,31 @@ TEST_F(LeaderElectionTest, ACrashedLeadersLeasePassesAfterItsDuration) {
   EXPECT_EQ(Lease().spec.holderIdentity, "a");
   ASSERT_TRUE(Eventually([&] { return b.leading(); }));
   EXPECT_GE(std::chrono::steady_clock::now() - crashed_at, 900ms);  // waited out the lease
+}
+
+// A leader whose renewal hangs (the server takes the connection and never answers) stops its
+// work renew_deadline after the last renewal, not when the request times out.
+TEST_F(LeaderElectionTest, ALeaderWhoseRenewalHangsStopsWorkingInTime) {
+  auto slow_client = RestClient::Create({.server = server_, .timeout = std::chrono::seconds(3)}).value();
+  Candidate a(*slow_client, "a");
+  ASSERT_TRUE(Eventually([&] { return a.leading() && a.working(); }));
+  StopHttp();
+  // Something now listens on the port and never answers.
+  int silent = ::socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  ::setsockopt(silent, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port_);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(silent, 16), 0);
+  auto since = std::chrono::steady_clock::now();
+  ASSERT_TRUE(Eventually([&] { return !a.working(); }));
+  EXPECT_LT(std::chrono::steady_clock::now() - since, 2500ms);  // well before the 3 s timeout
+  EXPECT_FALSE(a.leading());
+  a.Stop();
+  ::close(silent);
 }
 
 TEST_F(LeaderElectionTest, ALeaderThatCannotRenewStepsDown) {

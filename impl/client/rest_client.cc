@@ -1,7 +1,7 @@
 #include "impl/client/rest_client.h"
 
+#include <poll.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -28,12 +28,36 @@ struct Connection {
   beast::flat_buffer buffer;
 };
 
-void SetTimeouts(tcp::socket& socket, std::chrono::milliseconds timeout) {
-  timeval tv{};
-  tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
-  tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
-  setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+// Reads one response into `parser` by `deadline`. (asio's synchronous reads wait in poll()
+// without a limit whatever SO_RCVTIMEO says, so the wait is done here, before each read.)
+beast::error_code ReadResponse(Connection& connection, http::response_parser<http::string_body>& parser,
+                               std::chrono::steady_clock::time_point deadline) {
+  beast::error_code ec;
+  while (true) {
+    if (connection.buffer.size() > 0) {
+      size_t used = parser.put(connection.buffer.data(), ec);
+      connection.buffer.consume(used);
+      if (ec == http::error::need_more) {
+        ec = {};
+      } else if (ec) {
+        return ec;
+      }
+      if (parser.is_done()) return ec;
+      if (used > 0) continue;
+    }
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd ready{.fd = connection.socket.native_handle(), .events = POLLIN, .revents = 0};
+    int polled = ::poll(&ready, 1, static_cast<int>(std::max<int64_t>(left.count(), 0)));
+    if (polled == 0) return asio::error::timed_out;
+    if (polled < 0) return beast::error_code(errno, boost::system::system_category());
+    size_t got = connection.socket.read_some(connection.buffer.prepare(64 * 1024), ec);
+    connection.buffer.commit(got);
+    if (ec == asio::error::eof) {
+      parser.put_eof(ec);
+      return ec ? ec : (parser.is_done() ? beast::error_code() : http::error::end_of_stream);
+    }
+    if (ec) return ec;
+  }
 }
 
 StatusCode CodeFor(int http_status, std::string_view reason) {
@@ -162,13 +186,13 @@ Result<RestResponse> RestClient::Do(std::string_view method, std::string_view ta
   // A kept-alive connection may have been closed by the server since: one fresh retry.
   for (int attempt = 0; attempt < 2; ++attempt) {
     KREF_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection, impl_->Take());
-    SetTimeouts(connection->socket, impl_->options.timeout);
+    auto deadline = std::chrono::steady_clock::now() + impl_->options.timeout;
     auto request = impl_->Request(method, target, body, content_type);
     beast::error_code ec;
     http::write(connection->socket, request, ec);
     http::response_parser<http::string_body> parser;
     parser.body_limit(std::numeric_limits<uint64_t>::max());
-    if (!ec) http::read(connection->socket, connection->buffer, parser, ec);
+    if (!ec) ec = ReadResponse(*connection, parser, deadline);
     if (ec) {
       if (attempt == 0 && (ec == http::error::end_of_stream || ec == asio::error::connection_reset ||
                            ec == asio::error::broken_pipe)) {
@@ -225,7 +249,6 @@ Status RestClient::Watch(std::string_view target, const std::function<bool(json:
                          std::stop_token stop) {
   // A watch has its own connection, not returned to the pool.
   KREF_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection, impl_->Take());
-  SetTimeouts(connection->socket, std::chrono::milliseconds(0));  // waits as long as it takes
   // A stop request shuts the socket down, which ends a read blocked in another thread.
   int fd = connection->socket.native_handle();
   std::stop_callback on_stop(stop, [fd] { ::shutdown(fd, SHUT_RDWR); });

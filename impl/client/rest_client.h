@@ -25,7 +25,7 @@ namespace kref::client {
 
 struct RestClientOptions {
   std::string server;  // "http://127.0.0.1:6443"
-  std::chrono::milliseconds timeout{30000};  // per request (a watch's read: none)
+  std::chrono::milliseconds timeout{30000};  // per request, for the answer (a watch: none)
   std::string user_agent = "kref";
 };
 

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <boost/json.hpp>
 #include <condition_variable>
 #include <fstream>
@@ -135,6 +140,28 @@ TEST(HttpServerTest, RequestsBeyondTheInFlightLimitGet429) {
   }
   first.join();
   EXPECT_TRUE(client->Get("/c").has_value());
+}
+
+// A server that takes the connection and never answers: the call fails at its timeout (it waited
+// forever when the timeout was only SO_RCVTIMEO, which asio's synchronous reads ignore).
+TEST(RestClientTimeoutTest, AServerThatNeverAnswersTimesOut) {
+  int silent = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(silent, 4), 0);
+  socklen_t length = sizeof address;
+  ::getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length);
+  auto client = RestClient::Create({.server = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)),
+                                    .timeout = std::chrono::milliseconds(200)})
+                    .value();
+  auto start = std::chrono::steady_clock::now();
+  auto answer = client->Get("/version");
+  ASSERT_FALSE(answer.has_value());
+  EXPECT_TRUE(answer.error().IsUnavailable()) << answer.error();
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(200));
+  ::close(silent);
 }
 
 TEST(KubeconfigTest, ReadsTheCurrentContextsServerAndNamespace) {
