@@ -267,7 +267,9 @@ TEST_F(ApiServerTest, WatchCacheFallsBackToTheStoreForOlderVersionsAndExpiresSlo
     ASSERT_EQ(created.status, 201);
     if (i == 0) first_rv = Str(Json(created)["metadata"].at("resourceVersion"));
   }
-  // Older than the cache's history: replayed from the store, exactly.
+  // Older than the cache's history (once the cache has caught up: a consistent list waits for
+  // it): replayed from the store, exactly.
+  ASSERT_EQ(Json(call("GET", "/api/v1/namespaces/default/configmaps"))["items"].as_array().size(), 6u);
   HttpResponse old = call("GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=" + first_rv);
   ASSERT_NE(old.stream, nullptr);
   WatchReader replay(old.stream);
