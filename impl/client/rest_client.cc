@@ -53,6 +53,9 @@ beast::error_code ReadResponse(Connection& connection, http::response_parser<htt
     size_t got = connection.socket.read_some(connection.buffer.prepare(64 * 1024), ec);
     connection.buffer.commit(got);
     if (ec == asio::error::eof) {
+      // Closed before any answer (a kept-alive connection the server dropped): end_of_stream,
+      // which the caller retries once. put_eof is for an answer that ends with the connection.
+      if (!parser.got_some()) return http::error::end_of_stream;
       parser.put_eof(ec);
       return ec ? ec : (parser.is_done() ? beast::error_code() : http::error::end_of_stream);
     }
