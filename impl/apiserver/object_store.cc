@@ -1,8 +1,27 @@
 #include "impl/apiserver/object_store.h"
 
+#include <boost/json.hpp>
+
+#include "impl/apiserver/errors.h"
+
 namespace kref::apiserver {
 
 namespace pb = store::pb;
+namespace json = boost::json;
+
+Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, std::string_view stored_json,
+                                          int64_t revision) {
+  json::error_code ec;
+  json::value value = json::parse(stored_json, ec);
+  if (ec) return InternalServerError("stored object is not JSON: " + ec.message());
+  auto object = kind.decode(kind, value, nullptr);
+  if (!object.has_value()) return InternalServerError(object.error().message());
+  (*object)->metadata().resourceVersion = std::to_string(revision);
+  return std::move(*object);
+}
+Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, const StoredObject& stored) {
+  return Load(kind, stored.json, stored.revision);
+}
 
 std::string ObjectKey(std::string_view resource, std::string_view namespace_,
                       std::string_view name) {

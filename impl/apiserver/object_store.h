@@ -12,10 +12,12 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "impl/api/registry.h"
 #include "impl/common/result.h"
 #include "impl/store/kv.h"
 
@@ -44,6 +46,11 @@ struct ListOptions {
   std::string start_key;  // the first key to read (empty: the prefix)
   int64_t revision = 0;   // the revision to read at (0: the latest)
 };
+
+// A stored object as the API shows it: decoded as `kind`, with its resourceVersion set to
+// `revision`. InternalServerError when the stored bytes are not an object of the kind.
+Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, std::string_view stored_json, int64_t revision);
+Result<std::unique_ptr<api::Object>> Load(const api::KindInfo& kind, const StoredObject& stored);
 
 class ObjectStore {
  public:

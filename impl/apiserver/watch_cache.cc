@@ -1,12 +1,10 @@
 #include "impl/apiserver/watch_cache.h"
 
-#include <boost/json.hpp>
-
 #include <spdlog/spdlog.h>
 
-namespace kref::apiserver {
+#include "impl/apiserver/object_store.h"
 
-namespace json = boost::json;
+namespace kref::apiserver {
 
 namespace {
 
@@ -26,17 +24,13 @@ ResourceCache::~ResourceCache() {
 }
 
 Result<CachedPtr> ResourceCache::Decode(const std::string& key, const std::string& value, int64_t revision) const {
-  json::error_code ec;
-  json::value parsed = json::parse(value, ec);
-  if (ec) return InternalError("stored object " + key + " is not JSON: " + ec.message());
-  auto decoded = kind_.decode(kind_, parsed, nullptr);
-  if (!decoded.has_value()) return InternalError("stored object " + key + ": " + decoded.error().message());
-  (*decoded)->metadata().resourceVersion = std::to_string(revision);
+  auto loaded = Load(kind_, value, revision);
+  if (!loaded.has_value()) return InternalError("stored object " + key + ": " + loaded.error().message());
   auto cached = std::make_shared<CachedObject>();
   cached->key = key;
   cached->revision = revision;
-  cached->json = (*decoded)->ToJson();
-  cached->object = std::move(*decoded);
+  cached->json = (*loaded)->ToJson();
+  cached->object = std::move(*loaded);
   return CachedPtr(std::move(cached));
 }
 
