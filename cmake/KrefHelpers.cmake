@@ -4,7 +4,8 @@
 #     -> static library kref_x with the alias kref::x; the repository root is the include root.
 #   kref_cc_test(NAME x_tests SRCS ... DEPS ... [LABELS unit])
 #     -> one test executable per component; every gtest case becomes a ctest entry. Suites whose
-#        name ends in "Prop" (RapidCheck properties) are labelled `prop`, the rest get LABELS.
+#        name ends in "Prop" (RapidCheck properties) are labelled `prop` (`model` for the model
+#        tests: every model test carries that label), the rest get LABELS.
 #   kref_cc_fuzz(NAME x SRCS fuzz/x_fuzz.cc DEPS ...)
 #     -> with KREF_BUILD_FUZZERS (clang): a libFuzzer binary x_fuzz;
 #        otherwise a replay binary run over fuzz/corpus/x as the ctest `fuzz_smoke.x` (label fuzz-smoke).
@@ -36,6 +37,10 @@ function(kref_cc_test)
   if(NOT K_TIMEOUT)
     set(K_TIMEOUT 300)
   endif()
+  set(prop_label prop)
+  if(K_LABELS STREQUAL "model")
+    set(prop_label model)
+  endif()
   add_executable(${K_NAME} ${K_SRCS})
   target_link_libraries(${K_NAME} PRIVATE ${K_DEPS} rapidcheck_gtest rapidcheck GTest::gmock GTest::gtest
                         GTest::gtest_main)
@@ -45,7 +50,7 @@ function(kref_cc_test)
                        PROPERTIES LABELS "${K_LABELS}" TIMEOUT ${K_TIMEOUT}
                        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   gtest_discover_tests(${K_NAME} TEST_FILTER "*Prop.*" DISCOVERY_MODE PRE_TEST
-                       PROPERTIES LABELS "prop" TIMEOUT ${K_TIMEOUT}
+                       PROPERTIES LABELS "${prop_label}" TIMEOUT ${K_TIMEOUT}
                        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endfunction()
 

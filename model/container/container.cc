@@ -1,0 +1,155 @@
+#include "model/common/msm.h"
+// (msm.h first: it sets the MPL limits.)
+#include "model/container/container.h"
+#include "model/reference/backoff.h"
+
+namespace kref::model {
+
+namespace {
+
+using msm::none;
+using msm::Row;
+
+KREF_MODEL_STATE(Waiting);
+KREF_MODEL_STATE(Running);
+KREF_MODEL_STATE(Terminated);
+
+KREF_MODEL_EVENT(Started);
+KREF_MODEL_EVENT(ImagePullFailed);
+KREF_MODEL_EVENT(StartFailed);
+KREF_MODEL_EVENT(Exited);
+KREF_MODEL_EVENT(BackOffStarted);
+KREF_MODEL_EVENT(BackOffExpired);
+KREF_MODEL_EVENT(Killed);
+
+constexpr int kStartErrorExitCode = 128;
+
+struct Data {
+  ContainerMachine::Facts facts;
+  int restart_count = 0;
+  int consecutive_restarts = 0;
+  std::int64_t backoff_s = 0;
+  int last_exit_code = 0;
+  bool killed = false;  // ended with the pod: never restarts
+};
+
+bool RestartAllowed(const Data& data) {
+  if (data.killed || data.facts.pod_deleting) return false;
+  if (data.facts.sidecar) return true;
+  switch (data.facts.restart_policy) {
+    case RestartPolicy::kAlways: return true;
+    case RestartPolicy::kOnFailure: return data.last_exit_code != 0;
+    case RestartPolicy::kNever: return false;
+  }
+  return false;
+}
+
+struct ContainerFront : msm::FrontBase<ContainerFront> {
+  Data data;
+  using initial_state = Waiting;
+
+  struct ShouldRestart {
+    static constexpr const char* name = "ShouldRestart";
+    template <class E, class F, class S, class T>
+    bool operator()(const E&, F& fsm, S&, T&) const {
+      return RestartAllowed(fsm.data);
+    }
+  };
+  struct RecordExit {
+    template <class E, class F, class S, class T>
+    void operator()(const E&, F& fsm, S&, T&) const {
+      fsm.data.last_exit_code = fsm.data.facts.exit_code;
+      if (fsm.data.facts.ran_for_s >= kBackOffResetSeconds) fsm.data.consecutive_restarts = 0;
+    }
+  };
+  struct RecordStartError {
+    template <class E, class F, class S, class T>
+    void operator()(const E&, F& fsm, S&, T&) const {
+      fsm.data.last_exit_code = kStartErrorExitCode;
+    }
+  };
+  struct RecordKill {
+    template <class E, class F, class S, class T>
+    void operator()(const E&, F& fsm, S&, T&) const {
+      fsm.data.killed = true;
+      fsm.data.last_exit_code = fsm.data.facts.exit_code;
+    }
+  };
+  struct BeginBackOff {
+    template <class E, class F, class S, class T>
+    void operator()(const E&, F& fsm, S&, T&) const {
+      ++fsm.data.restart_count;
+      ++fsm.data.consecutive_restarts;
+      fsm.data.backoff_s = CrashLoopBackOffSeconds(fsm.data.consecutive_restarts);
+    }
+  };
+
+  using transition_table = ::boost::mpl::vector<
+      //  from        event            to          action            guard
+      Row<Waiting,    Started,         Running,    none,             none>,
+      Row<Waiting,    ImagePullFailed, Waiting,    none,             none>,
+      Row<Waiting,    StartFailed,     Terminated, RecordStartError, none>,
+      Row<Waiting,    Killed,          Terminated, RecordKill,       none>,
+      Row<Running,    Exited,          Terminated, RecordExit,       none>,
+      Row<Running,    Killed,          Terminated, RecordKill,       none>,
+      Row<Terminated, BackOffStarted,  Waiting,    BeginBackOff,     ShouldRestart>,
+      Row<Waiting,    BackOffExpired,  Waiting,    none,             none>>;
+};
+
+using Runner = msm::Runner<ContainerFront, Started, ImagePullFailed, StartFailed, Exited,
+                           BackOffStarted, BackOffExpired, Killed>;
+
+}  // namespace
+
+struct ContainerMachine::Impl {
+  Runner runner;
+};
+
+const MachineTable& ContainerMachine::Table() {
+  static const MachineTable table =
+      msm::Introspect<ContainerFront, Started, ImagePullFailed, StartFailed, Exited,
+                      BackOffStarted, BackOffExpired, Killed>("container");
+  return table;
+}
+
+ContainerMachine::ContainerMachine() : impl_(std::make_unique<Impl>()) {}
+ContainerMachine::~ContainerMachine() = default;
+ContainerMachine::ContainerMachine(const ContainerMachine& other)
+    : impl_(std::make_unique<Impl>(*other.impl_)) {}
+ContainerMachine& ContainerMachine::operator=(const ContainerMachine& other) {
+  *impl_ = *other.impl_;
+  return *this;
+}
+
+Verdict ContainerMachine::Fire(int event, const Facts& facts) {
+  Data before = impl_->runner.front().data;
+  impl_->runner.front().data.facts = facts;
+  Verdict verdict = impl_->runner.Fire(event);
+  if (verdict != Verdict::kAccepted) impl_->runner.front().data = before;
+  return verdict;
+}
+
+Verdict ContainerMachine::Fire(int event) { return Fire(event, Facts{}); }
+
+StateKey ContainerMachine::Key() const { return impl_->runner.Key(); }
+std::string_view ContainerMachine::State() const { return Table().states[Key()]; }
+int ContainerMachine::restart_count() const { return impl_->runner.front().data.restart_count; }
+int ContainerMachine::consecutive_restarts() const {
+  return impl_->runner.front().data.consecutive_restarts;
+}
+std::int64_t ContainerMachine::backoff_s() const { return impl_->runner.front().data.backoff_s; }
+int ContainerMachine::last_exit_code() const { return impl_->runner.front().data.last_exit_code; }
+bool ContainerMachine::ShouldRestart() const { return RestartAllowed(impl_->runner.front().data); }
+
+std::vector<std::string> ContainerMachine::BrokenInvariants() const {
+  const Data& data = impl_->runner.front().data;
+  std::vector<std::string> broken;
+  if (data.restart_count > 0 &&
+      (data.backoff_s < kCrashLoopInitialSeconds || data.backoff_s > kCrashLoopMaxSeconds)) {
+    broken.push_back("BackOffWithinBounds");
+  }
+  if (data.consecutive_restarts > data.restart_count) broken.push_back("BackOffWithinBounds");
+  return broken;
+}
+
+}  // namespace kref::model

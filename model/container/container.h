@@ -1,0 +1,73 @@
+// The container machine of spec/container.yaml: one container of a pod from creation until
+// the pod ends, with its restart policy and CrashLoopBackOff.
+//
+// Boost-free facade over the Boost.MSM machine in container.cc. A ContainerMachine is a value
+// (copyable); not synchronised.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/common/machine.h"
+
+namespace kref::model {
+
+enum class RestartPolicy { kAlways, kOnFailure, kNever };
+
+class ContainerMachine {
+ public:
+  // Events, numbered in spec order.
+  enum Event {
+    kStarted,
+    kImagePullFailed,
+    kStartFailed,
+    kExited,
+    kBackOffStarted,
+    kBackOffExpired,
+    kKilled,
+  };
+  static constexpr int kEventCount = 7;
+
+  // What the guards and actions read; set with each event.
+  struct Facts {
+    RestartPolicy restart_policy = RestartPolicy::kAlways;
+    bool sidecar = false;       // an init container with restartPolicy Always
+    bool pod_deleting = false;  // the pod has a deletionTimestamp
+    int exit_code = 0;          // Exited: the process's exit code
+    std::int64_t ran_for_s = 0; // Exited: how long the process ran
+  };
+
+  // The compiled transition table (states in StateKey order, events in Event order).
+  static const MachineTable& Table();
+
+  ContainerMachine();
+  ~ContainerMachine();
+  ContainerMachine(const ContainerMachine& other);
+  ContainerMachine& operator=(const ContainerMachine& other);
+
+  // Fires one event. kIllegal and kGuardRejected leave the machine as it was.
+  Verdict Fire(int event, const Facts& facts);
+  Verdict Fire(int event);  // with default Facts
+
+  StateKey Key() const;
+  std::string_view State() const;  // Waiting, Running or Terminated
+
+  int restart_count() const;
+  int consecutive_restarts() const;  // since the last run of kBackOffResetSeconds or more
+  std::int64_t backoff_s() const;    // the delay the current back-off waits out (0 before any)
+  int last_exit_code() const;        // the exit code of the last termination (128 for StartError)
+  bool ShouldRestart() const;        // the guard, from the current data
+
+  // The names of the spec invariants the current data breaks (state invariants only; the
+  // trace invariants are checked by whoever keeps the trace).
+  std::vector<std::string> BrokenInvariants() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kref::model

@@ -1,0 +1,160 @@
+#include "model/container/container.h"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "model/reference/backoff.h"
+#include "model/testing/model_checks.h"
+
+namespace kref::model {
+namespace {
+
+using Facts = ContainerMachine::Facts;
+
+Facts Exit(int code, std::int64_t ran_for_s = 1) {
+  Facts facts;
+  facts.exit_code = code;
+  facts.ran_for_s = ran_for_s;
+  return facts;
+}
+
+TEST(ContainerModelTest, CompiledTableIsTheSpecTable) {
+  testing::ExpectTableMatchesSpec<ContainerMachine>();
+}
+
+TEST(ContainerModelTest, CrashLoopWaitsOutDoublingDelays) {
+  ContainerMachine c;
+  EXPECT_EQ(c.State(), "Waiting");
+  std::int64_t expected[] = {10, 20, 40, 80, 160, 300, 300};
+  for (std::int64_t delay : expected) {
+    ASSERT_EQ(c.Fire(ContainerMachine::kStarted), Verdict::kAccepted);
+    ASSERT_EQ(c.Fire(ContainerMachine::kExited, Exit(1)), Verdict::kAccepted);
+    EXPECT_EQ(c.State(), "Terminated");
+    ASSERT_EQ(c.Fire(ContainerMachine::kBackOffStarted), Verdict::kAccepted);
+    EXPECT_EQ(c.State(), "Waiting");
+    EXPECT_EQ(c.backoff_s(), delay);
+    ASSERT_EQ(c.Fire(ContainerMachine::kBackOffExpired), Verdict::kAccepted);
+  }
+  EXPECT_EQ(c.restart_count(), 7);
+}
+
+TEST(ContainerModelTest, TenMinutesOfRunningResetsTheBackOff) {
+  ContainerMachine c;
+  for (int i = 0; i < 3; ++i) {
+    c.Fire(ContainerMachine::kStarted);
+    c.Fire(ContainerMachine::kExited, Exit(2));
+    c.Fire(ContainerMachine::kBackOffStarted);
+  }
+  EXPECT_EQ(c.backoff_s(), 40);
+  c.Fire(ContainerMachine::kStarted);
+  c.Fire(ContainerMachine::kExited, Exit(2, kBackOffResetSeconds));
+  c.Fire(ContainerMachine::kBackOffStarted);
+  EXPECT_EQ(c.backoff_s(), 10);
+  EXPECT_EQ(c.restart_count(), 4);
+}
+
+TEST(ContainerModelTest, RestartPolicyDecidesWhetherTerminatedAbsorbs) {
+  struct Case {
+    RestartPolicy policy;
+    bool sidecar;
+    int exit_code;
+    Verdict verdict;
+  } cases[] = {
+      {RestartPolicy::kAlways, false, 0, Verdict::kAccepted},
+      {RestartPolicy::kOnFailure, false, 1, Verdict::kAccepted},
+      {RestartPolicy::kOnFailure, false, 0, Verdict::kGuardRejected},
+      {RestartPolicy::kNever, false, 1, Verdict::kGuardRejected},
+      {RestartPolicy::kNever, true, 0, Verdict::kAccepted},  // a sidecar always restarts
+  };
+  for (const Case& c : cases) {
+    ContainerMachine m;
+    Facts facts = Exit(c.exit_code);
+    facts.restart_policy = c.policy;
+    facts.sidecar = c.sidecar;
+    m.Fire(ContainerMachine::kStarted, facts);
+    m.Fire(ContainerMachine::kExited, facts);
+    EXPECT_EQ(m.Fire(ContainerMachine::kBackOffStarted, facts), c.verdict) << c.exit_code;
+    EXPECT_EQ(m.State(), c.verdict == Verdict::kAccepted ? "Waiting" : "Terminated");
+  }
+}
+
+TEST(ContainerModelTest, AnIllegalEventIsReportedAndChangesNothing) {
+  ContainerMachine c;
+  EXPECT_EQ(c.Fire(ContainerMachine::kExited, Exit(1)), Verdict::kIllegal);
+  EXPECT_EQ(c.State(), "Waiting");
+  EXPECT_EQ(c.last_exit_code(), 0);
+  c.Fire(ContainerMachine::kStarted);
+  EXPECT_EQ(c.Fire(ContainerMachine::kStarted), Verdict::kIllegal);
+  EXPECT_EQ(c.Fire(ContainerMachine::kBackOffStarted), Verdict::kIllegal);
+  EXPECT_EQ(c.State(), "Running");
+}
+
+TEST(ContainerModelTest, AKilledContainerNeverRestarts) {
+  ContainerMachine c;
+  c.Fire(ContainerMachine::kStarted);
+  EXPECT_EQ(c.Fire(ContainerMachine::kKilled, Exit(137)), Verdict::kAccepted);
+  EXPECT_EQ(c.last_exit_code(), 137);
+  EXPECT_EQ(c.Fire(ContainerMachine::kBackOffStarted), Verdict::kGuardRejected);
+  EXPECT_EQ(c.State(), "Terminated");
+}
+
+TEST(ContainerModelTest, AStartErrorIsATerminationWithCode128) {
+  ContainerMachine c;
+  EXPECT_EQ(c.Fire(ContainerMachine::kStartFailed), Verdict::kAccepted);
+  EXPECT_EQ(c.State(), "Terminated");
+  EXPECT_EQ(c.last_exit_code(), 128);
+}
+
+TEST(ContainerModelTest, CopiesAreIndependent) {
+  ContainerMachine a;
+  a.Fire(ContainerMachine::kStarted);
+  ContainerMachine b = a;
+  b.Fire(ContainerMachine::kExited, Exit(3));
+  EXPECT_EQ(a.State(), "Running");
+  EXPECT_EQ(b.State(), "Terminated");
+  a = b;
+  EXPECT_EQ(a.last_exit_code(), 3);
+}
+
+// Random event sequences for one container of a pod whose policy is fixed and whose deletion,
+// once begun, stays begun. Every spec invariant is checked after every step.
+RC_GTEST_PROP(ContainerModelProp, RandomEventsKeepEveryInvariant, ()) {
+  const auto policy = *rc::gen::element(RestartPolicy::kAlways, RestartPolicy::kOnFailure,
+                                        RestartPolicy::kNever);
+  const bool sidecar = *rc::gen::arbitrary<bool>();
+  const auto events = *rc::gen::container<std::vector<int>>(
+      rc::gen::inRange(0, ContainerMachine::kEventCount));
+  const std::set<std::string> checked = {"RestartCountNeverDecreases",
+                                         "TerminatedWithoutRestartAbsorbs", "BackOffWithinBounds"};
+  RC_ASSERT(checked == testing::SpecInvariants("container"));
+
+  ContainerMachine c;
+  bool deleting = false;
+  bool absorbed = false;
+  for (int event : events) {
+    Facts facts;
+    facts.restart_policy = policy;
+    facts.sidecar = sidecar;
+    deleting = deleting || *rc::gen::weightedElement<bool>({{1, true}, {9, false}});
+    facts.pod_deleting = deleting;
+    facts.exit_code = *rc::gen::element(0, 1, 137);
+    facts.ran_for_s = *rc::gen::element<std::int64_t>(1, 599, 600, 3600);
+    int restarts_before = c.restart_count();
+    Verdict verdict = testing::WalkAgreeing(c, {{event, facts}})[0];
+
+    RC_ASSERT(c.restart_count() >= restarts_before);  // RestartCountNeverDecreases
+    if (absorbed) RC_ASSERT(c.State() == "Terminated");  // TerminatedWithoutRestartAbsorbs
+    if (c.State() == "Terminated") {
+      ContainerMachine probe = c;
+      probe.Fire(ContainerMachine::kBackOffStarted, facts);
+      absorbed = absorbed || probe.State() == "Terminated";
+    }
+    RC_ASSERT(c.BrokenInvariants().empty());  // BackOffWithinBounds
+    if (event == ContainerMachine::kBackOffStarted && verdict == Verdict::kAccepted) {
+      RC_ASSERT(c.backoff_s() == CrashLoopBackOffSeconds(c.consecutive_restarts()));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kref::model

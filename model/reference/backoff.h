@@ -1,0 +1,23 @@
+// Back-off delays, as upstream computes them. Pure functions; the models and the
+// implementation are both checked against these.
+#pragma once
+
+#include <cstdint>
+
+namespace kref::model {
+
+// CrashLoopBackOff: the kubelet waits before the n-th consecutive restart of a container
+// (n >= 1) 10 s doubled per earlier consecutive restart, at most 300 s (MaxContainerBackOff).
+// A container that ran for kBackOffResetSeconds starts again from n = 1.
+inline constexpr std::int64_t kCrashLoopInitialSeconds = 10;
+inline constexpr std::int64_t kCrashLoopMaxSeconds = 300;
+inline constexpr std::int64_t kBackOffResetSeconds = 600;
+std::int64_t CrashLoopBackOffSeconds(int consecutive_restarts);
+
+// The scheduler's per-pod back-off after the n-th unschedulable attempt (n >= 1): 1 s doubled
+// per earlier attempt, at most 10 s (DefaultPodInitialBackoffDuration, DefaultPodMaxBackoffDuration).
+inline constexpr std::int64_t kPodInitialBackoffSeconds = 1;
+inline constexpr std::int64_t kPodMaxBackoffSeconds = 10;
+std::int64_t PodBackoffSeconds(int attempts);
+
+}  // namespace kref::model
