@@ -1,12 +1,14 @@
 #include "model/registry.h"
 
 #include "model/container/container.h"
+#include "model/pod/pod.h"
 
 namespace kref::model {
 
 const std::vector<ModelInfo>& AllModels() {
   static const std::vector<ModelInfo> models = {
       {"container", &ContainerMachine::Table},
+      {"pod", &PodMachine::Table},
   };
   return models;
 }

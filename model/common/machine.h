@@ -10,6 +10,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,5 +65,30 @@ inline StateKey WithRegionState(StateKey key, int region, int state) {
 }
 // "A" for one region, "A | B | C" for several.
 std::string KeyName(const MachineTable& table, StateKey key);
+
+// The members every facade has (defined by KREF_MODEL_FACADE_DEFINITIONS in its .cc), after
+// the facade has declared its `struct Facts` (what guards and actions read, given with each
+// event) and `enum Event` (numbered in spec order). A facade is a copyable value.
+//   Table()      the compiled transition table (states in StateKey order)
+//   Fire(e, f)   fires event e with facts f; kIllegal and kGuardRejected change nothing
+//   Fire(e)      the same with default Facts
+//   Key()        the active state of every region; StateName() the same as text
+#define KREF_MODEL_FACADE_MEMBERS(Class)        \
+ public:                                         \
+  static const MachineTable& Table();            \
+  Class();                                       \
+  ~Class();                                      \
+  Class(const Class& other);                     \
+  Class& operator=(const Class& other);          \
+  Verdict Fire(int event, const Facts& facts);   \
+  Verdict Fire(int event);                       \
+  StateKey Key() const;                          \
+  std::string StateName() const;                 \
+                                                 \
+ private:                                        \
+  struct Impl;                                   \
+  std::unique_ptr<Impl> impl_;                   \
+                                                 \
+ public:
 
 }  // namespace kref::model

@@ -16,8 +16,8 @@
 // More than 20 rows and 10 states per machine need larger MPL and Fusion limits; they must be
 // set before any Boost header.
 #define BOOST_MPL_CFG_NO_PREPROCESSED_HEADERS
-#define BOOST_MPL_LIMIT_VECTOR_SIZE 50
-#define BOOST_MPL_LIMIT_MAP_SIZE 50
+#define BOOST_MPL_LIMIT_VECTOR_SIZE 30
+#define BOOST_MPL_LIMIT_MAP_SIZE 30
 #define FUSION_MAX_VECTOR_SIZE 20
 
 #include <boost/mpl/for_each.hpp>
@@ -35,8 +35,40 @@
 
 #define KREF_MODEL_STATE(Name) \
   struct Name : ::boost::msm::front::state<> { static constexpr const char* name = #Name; }
+// A state other regions' guards can ask about: fsm.template is_flag_active<NameFlag>().
+#define KREF_MODEL_FLAGGED_STATE(Name)                              \
+  struct Name##Flag {};                                              \
+  struct Name : ::boost::msm::front::state<> {                       \
+    static constexpr const char* name = #Name;                       \
+    typedef ::boost::mpl::vector1<Name##Flag> flag_list;             \
+  }
+// A state that ends the instance: once entered, every event is illegal.
+#define KREF_MODEL_FINAL_STATE(Name) \
+  struct Name : ::boost::msm::front::terminate_state<> { static constexpr const char* name = #Name; }
 #define KREF_MODEL_EVENT(Name) \
   struct Name { static constexpr const char* name = #Name; }
+
+// Defines the members KREF_MODEL_FACADE_MEMBERS declares, for a facade whose Runner type is
+// RunnerType and whose machine is named by the string `machine`.
+#define KREF_MODEL_FACADE_DEFINITIONS(Class, RunnerType, machine)                              \
+  struct Class::Impl {                                                                       \
+    RunnerType runner;                                                                       \
+  };                                                                                         \
+  const MachineTable& Class::Table() {                                                       \
+    static const MachineTable table = RunnerType::Introspect(machine);                       \
+    return table;                                                                            \
+  }                                                                                          \
+  Class::Class() : impl_(std::make_unique<Impl>()) {}                                        \
+  Class::~Class() = default;                                                                 \
+  Class::Class(const Class& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}          \
+  Class& Class::operator=(const Class& other) {                                              \
+    *impl_ = *other.impl_;                                                                   \
+    return *this;                                                                            \
+  }                                                                                          \
+  Verdict Class::Fire(int event, const Facts& facts) { return impl_->runner.Fire(event, facts); } \
+  Verdict Class::Fire(int event) { return impl_->runner.Fire(event, Facts{}); }              \
+  StateKey Class::Key() const { return impl_->runner.Key(); }                                \
+  std::string Class::StateName() const { return KeyName(Table(), Key()); }
 
 namespace kref::model::msm {
 
@@ -171,11 +203,28 @@ class Runner {
 
   Runner() { machine_.start(); }
 
+  static MachineTable Introspect(const char* machine) {
+    return msm::Introspect<Front, Events...>(machine);
+  }
+
   Front& front() { return machine_; }
   const Front& front() const { return machine_; }
+  const auto& data() const { return machine_.data; }
+
+  // Fires with the facts the guards and actions read (Front::data.facts). A verdict other than
+  // kAccepted leaves the data as it was.
+  template <class Facts>
+  Verdict Fire(int event, const Facts& facts) {
+    auto before = machine_.data;
+    machine_.data.facts = facts;
+    Verdict verdict = Fire(event);
+    if (verdict != Verdict::kAccepted) machine_.data = before;
+    return verdict;
+  }
 
   // REQUIRES: 0 <= event < sizeof...(Events).
   Verdict Fire(int event) {
+    if (machine_.template is_flag_active<::boost::msm::TerminateFlag>()) return Verdict::kIllegal;
     machine_.outcome = Outcome{};
     ::boost::msm::back::HandledEnum handled = ::boost::msm::back::HANDLED_FALSE;
     int i = 0;

@@ -127,7 +127,7 @@ TEST(SpecTest, DiffNamesEveryDifference) {
 }
 
 TEST(SpecTest, EveryCheckedInSpecLoads) {
-  for (const char* machine : {"container"}) {
+  for (const char* machine : {"container", "pod"}) {
     Result<SpecMachine> spec = LoadSpec(SpecPath(machine));
     ASSERT_TRUE(spec.has_value()) << spec.error();
     EXPECT_EQ(spec->machine, machine);

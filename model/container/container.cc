@@ -101,48 +101,19 @@ using Runner = msm::Runner<ContainerFront, Started, ImagePullFailed, StartFailed
 
 }  // namespace
 
-struct ContainerMachine::Impl {
-  Runner runner;
-};
+KREF_MODEL_FACADE_DEFINITIONS(ContainerMachine, Runner, "container")
 
-const MachineTable& ContainerMachine::Table() {
-  static const MachineTable table =
-      msm::Introspect<ContainerFront, Started, ImagePullFailed, StartFailed, Exited,
-                      BackOffStarted, BackOffExpired, Killed>("container");
-  return table;
-}
-
-ContainerMachine::ContainerMachine() : impl_(std::make_unique<Impl>()) {}
-ContainerMachine::~ContainerMachine() = default;
-ContainerMachine::ContainerMachine(const ContainerMachine& other)
-    : impl_(std::make_unique<Impl>(*other.impl_)) {}
-ContainerMachine& ContainerMachine::operator=(const ContainerMachine& other) {
-  *impl_ = *other.impl_;
-  return *this;
-}
-
-Verdict ContainerMachine::Fire(int event, const Facts& facts) {
-  Data before = impl_->runner.front().data;
-  impl_->runner.front().data.facts = facts;
-  Verdict verdict = impl_->runner.Fire(event);
-  if (verdict != Verdict::kAccepted) impl_->runner.front().data = before;
-  return verdict;
-}
-
-Verdict ContainerMachine::Fire(int event) { return Fire(event, Facts{}); }
-
-StateKey ContainerMachine::Key() const { return impl_->runner.Key(); }
 std::string_view ContainerMachine::State() const { return Table().states[Key()]; }
-int ContainerMachine::restart_count() const { return impl_->runner.front().data.restart_count; }
+int ContainerMachine::restart_count() const { return impl_->runner.data().restart_count; }
 int ContainerMachine::consecutive_restarts() const {
-  return impl_->runner.front().data.consecutive_restarts;
+  return impl_->runner.data().consecutive_restarts;
 }
-std::int64_t ContainerMachine::backoff_s() const { return impl_->runner.front().data.backoff_s; }
-int ContainerMachine::last_exit_code() const { return impl_->runner.front().data.last_exit_code; }
-bool ContainerMachine::ShouldRestart() const { return RestartAllowed(impl_->runner.front().data); }
+std::int64_t ContainerMachine::backoff_s() const { return impl_->runner.data().backoff_s; }
+int ContainerMachine::last_exit_code() const { return impl_->runner.data().last_exit_code; }
+bool ContainerMachine::ShouldRestart() const { return RestartAllowed(impl_->runner.data()); }
 
 std::vector<std::string> ContainerMachine::BrokenInvariants() const {
-  const Data& data = impl_->runner.front().data;
+  const Data& data = impl_->runner.data();
   std::vector<std::string> broken;
   if (data.restart_count > 0 &&
       (data.backoff_s < kCrashLoopInitialSeconds || data.backoff_s > kCrashLoopMaxSeconds)) {

@@ -40,21 +40,9 @@ class ContainerMachine {
     std::int64_t ran_for_s = 0; // Exited: how long the process ran
   };
 
-  // The compiled transition table (states in StateKey order, events in Event order).
-  static const MachineTable& Table();
+  KREF_MODEL_FACADE_MEMBERS(ContainerMachine)
 
-  ContainerMachine();
-  ~ContainerMachine();
-  ContainerMachine(const ContainerMachine& other);
-  ContainerMachine& operator=(const ContainerMachine& other);
-
-  // Fires one event. kIllegal and kGuardRejected leave the machine as it was.
-  Verdict Fire(int event, const Facts& facts);
-  Verdict Fire(int event);  // with default Facts
-
-  StateKey Key() const;
   std::string_view State() const;  // Waiting, Running or Terminated
-
   int restart_count() const;
   int consecutive_restarts() const;  // since the last run of kBackOffResetSeconds or more
   std::int64_t backoff_s() const;    // the delay the current back-off waits out (0 before any)
@@ -64,10 +52,6 @@ class ContainerMachine {
   // The names of the spec invariants the current data breaks (state invariants only; the
   // trace invariants are checked by whoever keeps the trace).
   std::vector<std::string> BrokenInvariants() const;
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace kref::model

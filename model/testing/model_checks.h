@@ -74,4 +74,39 @@ std::vector<Verdict> WalkAgreeing(M& machine, const std::vector<std::pair<int, t
   return verdicts;
 }
 
+// The rows of M's table that no event sequence fires, exploring breadth-first from the initial
+// state with each of facts_choices for every event (a state is visited once, with the data it
+// was first reached with). Empty when every row can fire.
+template <class M>
+std::set<Edge> UnfiredRows(const std::vector<typename M::Facts>& facts_choices) {
+  const MachineTable& table = M::Table();
+  std::set<Edge> unfired(table.edges.begin(), table.edges.end());
+  std::set<StateKey> seen;
+  std::vector<M> frontier(1);
+  seen.insert(frontier[0].Key());
+  while (!frontier.empty()) {
+    std::vector<M> next;
+    for (const M& from : frontier) {
+      for (int event = 0; event < M::kEventCount; ++event) {
+        for (const auto& facts : facts_choices) {
+          M to = from;
+          if (to.Fire(event, facts) != Verdict::kAccepted) continue;
+          for (int region = 0; region < table.regions(); ++region) {
+            for (const Edge& e : table.edges) {
+              if (e.from == table.states[RegionState(from.Key(), region)] &&
+                  e.event == table.events[event] &&
+                  e.to == table.states[RegionState(to.Key(), region)]) {
+                unfired.erase(e);
+              }
+            }
+          }
+          if (seen.insert(to.Key()).second) next.push_back(to);
+        }
+      }
+    }
+    frontier = std::move(next);
+  }
+  return unfired;
+}
+
 }  // namespace kref::model::testing
