@@ -2,6 +2,7 @@
 
 #include "model/container/container.h"
 #include "model/pod/pod.h"
+#include "model/replication/replication.h"
 
 namespace kref::model {
 
@@ -9,6 +10,7 @@ const std::vector<ModelInfo>& AllModels() {
   static const std::vector<ModelInfo> models = {
       {"container", &ContainerMachine::Table},
       {"pod", &PodMachine::Table},
+      {"replication", &ReplicationMachine::Table},
   };
   return models;
 }

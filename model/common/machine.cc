@@ -1,6 +1,7 @@
 #include "model/common/machine.h"
 
 #include <algorithm>
+#include <ostream>
 
 namespace kref::model {
 
@@ -11,6 +12,12 @@ std::string_view VerdictName(Verdict verdict) {
     case Verdict::kIllegal: return "illegal";
   }
   return "unknown";
+}
+
+std::ostream& operator<<(std::ostream& os, const Edge& edge) {
+  os << edge.from << " --" << edge.event;
+  if (!edge.guard.empty()) os << " [" << edge.guard << "]";
+  return os << "--> " << edge.to;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@ struct Edge {
   std::string to;
   auto operator<=>(const Edge&) const = default;
 };
+std::ostream& operator<<(std::ostream& os, const Edge& edge);  // From --Event [Guard]--> To
 
 // A machine's transition table as names: what the spec says, or what the compiled MSM holds.
 // states lists every state once; `region_of[i]` is the region of states[i]; initial[r] is the

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "model/registry.h"
+
 namespace kref::model {
 namespace {
 
@@ -127,10 +129,10 @@ TEST(SpecTest, DiffNamesEveryDifference) {
 }
 
 TEST(SpecTest, EveryCheckedInSpecLoads) {
-  for (const char* machine : {"container", "pod"}) {
-    Result<SpecMachine> spec = LoadSpec(SpecPath(machine));
+  for (const ModelInfo& model : AllModels()) {
+    Result<SpecMachine> spec = LoadSpec(SpecPath(model.machine));
     ASSERT_TRUE(spec.has_value()) << spec.error();
-    EXPECT_EQ(spec->machine, machine);
+    EXPECT_EQ(spec->machine, model.machine);
   }
   EXPECT_TRUE(LoadSpec(SpecPath("no-such-machine")).error().IsNotFound());
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -74,11 +75,26 @@ std::vector<Verdict> WalkAgreeing(M& machine, const std::vector<std::pair<int, t
   return verdicts;
 }
 
-// The rows of M's table that no event sequence fires, exploring breadth-first from the initial
-// state with each of facts_choices for every event (a state is visited once, with the data it
-// was first reached with). Empty when every row can fire.
+// Removes from `unfired` the rows that explain an accepted step.
 template <class M>
-std::set<Edge> UnfiredRows(const std::vector<typename M::Facts>& facts_choices) {
+void MarkFired(std::set<Edge>& unfired, StateKey before, int event, StateKey after) {
+  const MachineTable& table = M::Table();
+  for (int region = 0; region < table.regions(); ++region) {
+    const std::string& from = table.states[RegionState(before, region)];
+    const std::string& to = table.states[RegionState(after, region)];
+    for (const Edge& e : table.edges) {
+      if (e.from == from && e.event == table.events[event] && e.to == to) unfired.erase(e);
+    }
+  }
+}
+
+// The rows of M's table that no exploration fires, each event tried with each of
+// facts_choices: first breadth-first over abstract states (each visited once, with the data it
+// was first reached with), then `walks` random walks of `length` events for rows that depend on
+// data. Empty when every row can fire. Deterministic (std::mt19937 with a fixed seed).
+template <class M>
+std::set<Edge> UnfiredRows(const std::vector<typename M::Facts>& facts_choices, int walks = 5000,
+                           int length = 40) {
   const MachineTable& table = M::Table();
   std::set<Edge> unfired(table.edges.begin(), table.edges.end());
   std::set<StateKey> seen;
@@ -91,20 +107,23 @@ std::set<Edge> UnfiredRows(const std::vector<typename M::Facts>& facts_choices) 
         for (const auto& facts : facts_choices) {
           M to = from;
           if (to.Fire(event, facts) != Verdict::kAccepted) continue;
-          for (int region = 0; region < table.regions(); ++region) {
-            for (const Edge& e : table.edges) {
-              if (e.from == table.states[RegionState(from.Key(), region)] &&
-                  e.event == table.events[event] &&
-                  e.to == table.states[RegionState(to.Key(), region)]) {
-                unfired.erase(e);
-              }
-            }
-          }
+          MarkFired<M>(unfired, from.Key(), event, to.Key());
           if (seen.insert(to.Key()).second) next.push_back(to);
         }
       }
     }
     frontier = std::move(next);
+  }
+  std::mt19937 rng(20261127);
+  for (int walk = 0; walk < walks && !unfired.empty(); ++walk) {
+    M machine;
+    for (int step = 0; step < length; ++step) {
+      int event = static_cast<int>(rng() % M::kEventCount);
+      StateKey before = machine.Key();
+      if (machine.Fire(event, facts_choices[rng() % facts_choices.size()]) == Verdict::kAccepted) {
+        MarkFired<M>(unfired, before, event, machine.Key());
+      }
+    }
   }
   return unfired;
 }
