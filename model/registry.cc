@@ -3,6 +3,7 @@
 #include "model/container/container.h"
 #include "model/pod/pod.h"
 #include "model/replication/replication.h"
+#include "model/rollout/rollout.h"
 
 namespace kref::model {
 
@@ -11,6 +12,7 @@ const std::vector<ModelInfo>& AllModels() {
       {"container", &ContainerMachine::Table},
       {"pod", &PodMachine::Table},
       {"replication", &ReplicationMachine::Table},
+      {"rollout", &RolloutMachine::Table},
   };
   return models;
 }
