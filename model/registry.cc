@@ -4,6 +4,7 @@
 #include "model/pod/pod.h"
 #include "model/replication/replication.h"
 #include "model/rollout/rollout.h"
+#include "model/scheduling/scheduling.h"
 
 namespace kref::model {
 
@@ -13,6 +14,7 @@ const std::vector<ModelInfo>& AllModels() {
       {"pod", &PodMachine::Table},
       {"replication", &ReplicationMachine::Table},
       {"rollout", &RolloutMachine::Table},
+      {"scheduling", &SchedulingMachine::Table},
   };
   return models;
 }
