@@ -1,6 +1,7 @@
 #include "model/registry.h"
 
 #include "model/container/container.h"
+#include "model/node/node.h"
 #include "model/pod/pod.h"
 #include "model/replication/replication.h"
 #include "model/rollout/rollout.h"
@@ -15,6 +16,7 @@ const std::vector<ModelInfo>& AllModels() {
       {"replication", &ReplicationMachine::Table},
       {"rollout", &RolloutMachine::Table},
       {"scheduling", &SchedulingMachine::Table},
+      {"node", &NodeMachine::Table},
   };
   return models;
 }

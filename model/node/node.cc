@@ -1,0 +1,116 @@
+#include "model/common/msm.h"
+// (msm.h first: it sets the MPL limits.)
+#include "model/node/node.h"
+
+namespace kref::model {
+
+namespace {
+
+using msm::none;
+using msm::Row;
+
+KREF_MODEL_FLAGGED_STATE(NotReady);
+KREF_MODEL_FLAGGED_STATE(Ready);
+KREF_MODEL_FLAGGED_STATE(Unknown);
+KREF_MODEL_FLAGGED_STATE(Untainted);
+KREF_MODEL_FLAGGED_STATE(NotReadyTainted);
+KREF_MODEL_FLAGGED_STATE(UnreachableTainted);
+KREF_MODEL_STATE(PodRunning);
+KREF_MODEL_STATE(EvictionPending);
+KREF_MODEL_STATE(PodEvicted);
+
+KREF_MODEL_EVENT(ReportedReady);
+KREF_MODEL_EVENT(ReportedNotReady);
+KREF_MODEL_EVENT(HeartbeatsStopped);
+KREF_MODEL_EVENT(NotReadyTaintAdded);
+KREF_MODEL_EVENT(UnreachableTaintAdded);
+KREF_MODEL_EVENT(TaintsRemoved);
+KREF_MODEL_EVENT(TolerationExpired);
+
+struct Data {
+  NodeMachine::Facts facts;
+};
+
+template <class Flag>
+struct FlagGuard {
+  template <class E, class F, class S, class T>
+  bool operator()(const E&, F& fsm, S&, T&) const {
+    return fsm.template is_flag_active<Flag>();
+  }
+};
+
+template <NodeMachine::Toleration kToleration>
+struct TaintedAndTolerated {
+  template <class E, class F, class S, class T>
+  bool operator()(const E&, F& fsm, S&, T&) const {
+    // The taint region moves first: the pod meets the taint only if it was really added.
+    bool tainted = fsm.template is_flag_active<NotReadyTaintedFlag>() ||
+                   fsm.template is_flag_active<UnreachableTaintedFlag>();
+    return tainted && fsm.data.facts.toleration == kToleration;
+  }
+};
+
+struct NodeFront : msm::FrontBase<NodeFront> {
+  Data data;
+  // Region order matters: taint before eviction.
+  using initial_state = ::boost::mpl::vector<NotReady, Untainted, PodRunning>;
+
+  struct IsNotReady : FlagGuard<NotReadyFlag> {
+    static constexpr const char* name = "IsNotReady";
+  };
+  struct IsUnknown : FlagGuard<UnknownFlag> {
+    static constexpr const char* name = "IsUnknown";
+  };
+  struct IsReady : FlagGuard<ReadyFlag> {
+    static constexpr const char* name = "IsReady";
+  };
+  struct NoTaintLeft : FlagGuard<UntaintedFlag> {
+    static constexpr const char* name = "NoTaintLeft";
+  };
+  struct NotTolerated : TaintedAndTolerated<NodeMachine::Toleration::kNone> {
+    static constexpr const char* name = "NotTolerated";
+  };
+  struct ToleratedForAWhile : TaintedAndTolerated<NodeMachine::Toleration::kForAWhile> {
+    static constexpr const char* name = "ToleratedForAWhile";
+  };
+  struct ToleratedForever : TaintedAndTolerated<NodeMachine::Toleration::kForever> {
+    static constexpr const char* name = "ToleratedForever";
+  };
+
+  using transition_table = ::boost::mpl::vector<
+      //  from                event                  to                  action guard
+      Row<NotReady,           ReportedReady,         Ready,              none, none>,
+      Row<Ready,              ReportedNotReady,      NotReady,           none, none>,
+      Row<Ready,              HeartbeatsStopped,     Unknown,            none, none>,
+      Row<NotReady,           HeartbeatsStopped,     Unknown,            none, none>,
+      Row<Unknown,            ReportedReady,         Ready,              none, none>,
+      Row<Unknown,            ReportedNotReady,      NotReady,           none, none>,
+      Row<Untainted,          NotReadyTaintAdded,    NotReadyTainted,    none, IsNotReady>,
+      Row<Untainted,          UnreachableTaintAdded, UnreachableTainted, none, IsUnknown>,
+      Row<NotReadyTainted,    UnreachableTaintAdded, UnreachableTainted, none, IsUnknown>,
+      Row<UnreachableTainted, NotReadyTaintAdded,    NotReadyTainted,    none, IsNotReady>,
+      Row<NotReadyTainted,    TaintsRemoved,         Untainted,          none, IsReady>,
+      Row<UnreachableTainted, TaintsRemoved,         Untainted,          none, IsReady>,
+      Row<PodRunning,         NotReadyTaintAdded,    PodEvicted,         none, NotTolerated>,
+      Row<PodRunning,         NotReadyTaintAdded,    EvictionPending,    none, ToleratedForAWhile>,
+      Row<PodRunning,         NotReadyTaintAdded,    PodRunning,         none, ToleratedForever>,
+      Row<PodRunning,         UnreachableTaintAdded, PodEvicted,         none, NotTolerated>,
+      Row<PodRunning,         UnreachableTaintAdded, EvictionPending,    none, ToleratedForAWhile>,
+      Row<PodRunning,         UnreachableTaintAdded, PodRunning,         none, ToleratedForever>,
+      Row<EvictionPending,    TaintsRemoved,         PodRunning,         none, NoTaintLeft>,
+      Row<EvictionPending,    TolerationExpired,     PodEvicted,         none, none>>;
+};
+
+using Runner = msm::Runner<NodeFront, ReportedReady, ReportedNotReady, HeartbeatsStopped,
+                           NotReadyTaintAdded, UnreachableTaintAdded, TaintsRemoved,
+                           TolerationExpired>;
+
+}  // namespace
+
+KREF_MODEL_FACADE_DEFINITIONS(NodeMachine, Runner, "node")
+
+std::string_view NodeMachine::State(Region region) const {
+  return Table().states[RegionState(Key(), region)];
+}
+
+}  // namespace kref::model
