@@ -6,6 +6,7 @@
 #include "model/replication/replication.h"
 #include "model/rollout/rollout.h"
 #include "model/scheduling/scheduling.h"
+#include "model/watch/watch.h"
 
 namespace kref::model {
 
@@ -17,6 +18,7 @@ const std::vector<ModelInfo>& AllModels() {
       {"rollout", &RolloutMachine::Table},
       {"scheduling", &SchedulingMachine::Table},
       {"node", &NodeMachine::Table},
+      {"watch", &WatchMachine::Table},
   };
   return models;
 }
