@@ -48,4 +48,30 @@ std::string KeyName(const MachineTable& table, StateKey key) {
   return out;
 }
 
+std::string StepDisagreement(const MachineTable& table, StateKey before, int event,
+                             Verdict verdict, StateKey after) {
+  const std::string& name = table.events[event];
+  auto step = [&] {
+    return KeyName(table, before) + " --" + name + "--> " + KeyName(table, after) + " (" +
+           std::string(VerdictName(verdict)) + ")";
+  };
+  if (verdict != Verdict::kAccepted) {
+    return before == after ? "" : "state changed on a rejected event: " + step();
+  }
+  bool moved = false;
+  for (int region = 0; region < table.regions(); ++region) {
+    const std::string& from = table.states[RegionState(before, region)];
+    const std::string& to = table.states[RegionState(after, region)];
+    bool row_to_target = false;
+    for (const Edge& e : table.edges) {
+      if (e.from == from && e.event == name && e.to == to) row_to_target = true;
+    }
+    if (row_to_target) moved = true;
+    if (!row_to_target && from != to) {
+      return "no row explains region " + std::to_string(region) + ": " + step();
+    }
+  }
+  return moved ? "" : "accepted with no row for the event: " + step();
+}
+
 }  // namespace kref::model

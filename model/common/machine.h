@@ -68,6 +68,12 @@ inline StateKey WithRegionState(StateKey key, int region, int state) {
 // "A" for one region, "A | B | C" for several.
 std::string KeyName(const MachineTable& table, StateKey key);
 
+// Why one step of a machine disagrees with its table, or "" when it agrees: an accepted event
+// moves each region along one of its rows for that event (or leaves it), and moves at least
+// one; any other verdict changes nothing.
+std::string StepDisagreement(const MachineTable& table, StateKey before, int event,
+                             Verdict verdict, StateKey after);
+
 // The members every facade has (defined by KREF_MODEL_FACADE_DEFINITIONS in its .cc), after
 // the facade has declared its `struct Facts` (what guards and actions read, given with each
 // event) and `enum Event` (numbered in spec order). A facade is a copyable value.

@@ -35,32 +35,6 @@ inline std::set<std::string> SpecInvariants(const std::string& machine) {
   return names;
 }
 
-// Why one step disagrees with the table, or "" when it agrees: an accepted event moves each
-// region along one of its rows for that event (or leaves it); any other verdict changes nothing.
-inline std::string StepAgreesWithTable(const MachineTable& table, StateKey before, int event,
-                                       Verdict verdict, StateKey after) {
-  const std::string& name = table.events[event];
-  std::string step = KeyName(table, before) + " --" + name + "--> " + KeyName(table, after) +
-                     " (" + std::string(VerdictName(verdict)) + ")";
-  if (verdict != Verdict::kAccepted) {
-    return before == after ? "" : "state changed on a rejected event: " + step;
-  }
-  bool moved = false;
-  for (int region = 0; region < table.regions(); ++region) {
-    const std::string& from = table.states[RegionState(before, region)];
-    const std::string& to = table.states[RegionState(after, region)];
-    bool has_row = false, row_to_target = false;
-    for (const Edge& e : table.edges) {
-      if (e.from != from || e.event != name) continue;
-      has_row = true;
-      row_to_target = row_to_target || e.to == to;
-    }
-    if (has_row && row_to_target) moved = true;
-    if (!row_to_target && from != to) return "no row explains region " + std::to_string(region) + ": " + step;
-  }
-  return moved ? "" : "accepted with no row for the event: " + step;
-}
-
 // Fires every (event, facts) step, requiring each to agree with the table; returns the verdicts.
 template <class M>
 std::vector<Verdict> WalkAgreeing(M& machine, const std::vector<std::pair<int, typename M::Facts>>& steps) {
@@ -68,7 +42,7 @@ std::vector<Verdict> WalkAgreeing(M& machine, const std::vector<std::pair<int, t
   for (const auto& [event, facts] : steps) {
     StateKey before = machine.Key();
     Verdict verdict = machine.Fire(event, facts);
-    std::string why = StepAgreesWithTable(M::Table(), before, event, verdict, machine.Key());
+    std::string why = StepDisagreement(M::Table(), before, event, verdict, machine.Key());
     if (!why.empty()) RC_FAIL(why);
     verdicts.push_back(verdict);
   }
