@@ -91,6 +91,7 @@ struct WatchFront : msm::FrontBase<WatchFront> {
       Row<Watching,      Gone,         Expired,       none,       none>,
       Row<Watching,      StreamClosed, Closed,        none,       none>,
       Row<Closed,        WatchOpened,  Watching,      none,       FromLastRv>,
+      Row<Closed,        ListedEvent,  Listed,        Relist,     none>,
       Row<Closed,        Gone,         Expired,       none,       none>,
       Row<Expired,       ListedEvent,  Listed,        Relist,     none>>;
 };

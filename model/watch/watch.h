@@ -27,7 +27,7 @@ class WatchMachine {
 
   std::string_view State() const;
   std::int64_t last_rv() const;  // the last resourceVersion seen
-  int gaps() const;              // relists after 410
+  int gaps() const;              // lists after the first (each is a gap)
 };
 
 }  // namespace kref::model
