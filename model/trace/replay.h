@@ -66,11 +66,15 @@ class InstanceReplay {
   StepResult Observe(const Observation<M>& obs, bool gap) {
     const MachineTable& table = M::Table();
     StepResult result;
-    result.before = started_ ? KeyName(table, machine_.Key()) : "(none)";
-    result.observed = ObservedName(table, obs.key, obs.mask);
     if (started_ && Matches(machine_.Key(), obs)) return result;  // kStutter
     bool unbounded = gap || !started_;
     if (!unbounded) {
+      if (OneEvent(obs, result)) {
+        result.kind = StepKind::kAccepted;
+        return result;
+      }
+      result.before = KeyName(table, machine_.Key());
+      result.observed = ObservedName(table, obs.key, obs.mask);
       if (auto found = Search(obs, max_coalesced_)) {
         Adopt(*found, result);
         result.kind = StepKind::kAccepted;
@@ -91,6 +95,8 @@ class InstanceReplay {
     }
     if (result.kind != StepKind::kIllegal) {
       result.kind = StepKind::kIllegal;
+      result.before = started_ ? KeyName(table, machine_.Key()) : "(none)";
+      result.observed = ObservedName(table, obs.key, obs.mask);
       result.allowed = Successors(obs.facts);
     }
     // Unreachable even with any number of events: start over from the next observation.
@@ -112,6 +118,44 @@ class InstanceReplay {
 
   static bool Matches(StateKey key, const Observation<M>& obs) {
     return (key & obs.mask) == (obs.key & obs.mask);
+  }
+
+  // For each pair of states, the events with a row between them (bit e for event e).
+  static const std::vector<std::uint64_t>& RowIndex() {
+    static const std::vector<std::uint64_t> index = [] {
+      const MachineTable& t = M::Table();
+      std::size_t n = t.states.size();
+      std::vector<std::uint64_t> out(n * n, 0);
+      for (const Edge& e : t.edges) {
+        out[t.StateIndex(e.from) * n + t.StateIndex(e.to)] |= std::uint64_t{1} << t.EventIndex(e.event);
+      }
+      return out;
+    }();
+    return index;
+  }
+
+  // The common case, without a search: one event whose rows lead every changed region to its
+  // observed state.
+  bool OneEvent(const Observation<M>& obs, StepResult& result) {
+    static_assert(M::kEventCount <= 64, "events are a bitmask");
+    const std::vector<std::uint64_t>& index = RowIndex();
+    std::size_t n = M::Table().states.size();
+    StateKey current = machine_.Key();
+    std::uint64_t candidates = ~std::uint64_t{0};
+    for (int region = 0; region < M::Table().regions(); ++region) {
+      if (((obs.mask >> (8 * region)) & 0xff) == 0) continue;
+      int from = RegionState(current, region), to = RegionState(obs.key, region);
+      if (from != to) candidates &= index[from * n + to];
+    }
+    for (int event = 0; candidates != 0; ++event, candidates >>= 1) {
+      if ((candidates & 1) == 0) continue;
+      M to = machine_;
+      if (to.Fire(event, obs.facts) != Verdict::kAccepted || !Matches(to.Key(), obs)) continue;
+      machine_ = std::move(to);
+      result.path.push_back(M::Table().events[event]);
+      return true;
+    }
+    return false;
   }
 
   std::optional<Found> Search(const Observation<M>& obs, int max_depth) const {

@@ -146,12 +146,18 @@ std::string Violation::ToString() const {
 
 namespace {
 
+using SharedObject = std::shared_ptr<const boost::json::object>;
+
+std::string Serialize(const SharedObject& object) {
+  return object ? boost::json::serialize(*object) : "{}";
+}
+
 template <class M>
 struct Tracked {
   explicit Tracked(int max_coalesced) : replay(max_coalesced) {}
   InstanceReplay<M> replay;
   std::string rv;
-  boost::json::object object;
+  SharedObject object;  // the last version seen (shared by a pod and its containers)
 };
 
 }  // namespace
@@ -165,9 +171,11 @@ struct TraceAcceptor::State {
   std::map<std::string, Tracked<NodeMachine>> nodes;
   std::map<std::string, WatchMachine> streams;
 
+  // `container` names a pod's container, or is empty for the object itself.
   template <class M>
   void Observe(std::map<std::string, Tracked<M>>& tracked, const std::string& key,
-               const std::string& instance, const Observation<M>& obs, const TraceRecord& r) {
+               std::string_view container, const Observation<M>& obs, const TraceRecord& r,
+               const SharedObject& object) {
     auto it = tracked.try_emplace(key, max_coalesced).first;
     Tracked<M>& t = it->second;
     StepResult step = t.replay.Observe(obs, r.gap);
@@ -176,13 +184,17 @@ struct TraceAcceptor::State {
       case StepKind::kStarted: ++report.started; break;
       case StepKind::kAccepted: ++report.accepted; break;
       case StepKind::kGapAccepted: ++report.gaps; break;
-      case StepKind::kIllegal:
-        report.violations.push_back({r.seq, M::Table().machine, instance, t.rv, r.rv, std::move(step),
-                                     boost::json::serialize(t.object), boost::json::serialize(r.object)});
+      case StepKind::kIllegal: {
+        std::string instance = r.kind + " " + (r.namespace_.empty() ? "" : r.namespace_ + "/") +
+                               r.name + " (" + r.uid + ")";
+        if (!container.empty()) instance += " container " + std::string(container);
+        report.violations.push_back({r.seq, M::Table().machine, std::move(instance), t.rv, r.rv,
+                                     std::move(step), Serialize(t.object), Serialize(object)});
         break;
+      }
     }
     t.rv = r.rv;
-    t.object = r.object;
+    t.object = object;
   }
 
   Status Watch(const TraceRecord& r) {
@@ -243,20 +255,19 @@ TraceAcceptor& TraceAcceptor::operator=(TraceAcceptor&&) noexcept = default;
 
 const AcceptReport& TraceAcceptor::report() const { return state_->report; }
 
-Status TraceAcceptor::Accept(const TraceRecord& r) {
+Status TraceAcceptor::Accept(TraceRecord r) {
   if (!KnownType(r.type)) return RecordError("unknown type '" + r.type + "'");
   if (IsObjectType(r.type) && r.uid.empty()) return RecordError(r.type + " record without a uid");
   KREF_RETURN_IF_ERROR(state_->Watch(r));
   ++state_->report.records;
   if (!IsObjectType(r.type)) return Status::Ok();
-  std::string instance = r.kind + " " + (r.namespace_.empty() ? "" : r.namespace_ + "/") + r.name +
-                         " (" + r.uid + ")";
   bool removed = r.type == "DELETED";
+  auto object = std::make_shared<const boost::json::object>(std::move(r.object));
   if (r.kind == "Pod") {
-    state_->Observe(state_->pods, r.uid, instance, AbstractPod(r.object, removed), r);
+    state_->Observe(state_->pods, r.uid, "", AbstractPod(*object, removed), r, object);
     if (!removed) {
-      for (auto& [name, obs] : AbstractContainers(r.object)) {
-        state_->Observe(state_->containers, r.uid + "/" + name, instance + " container " + name, obs, r);
+      for (auto& [name, obs] : AbstractContainers(*object)) {
+        state_->Observe(state_->containers, r.uid + "/" + name, name, obs, r, object);
       }
     }
   } else if (r.kind == "Deployment") {
@@ -264,14 +275,14 @@ Status TraceAcceptor::Accept(const TraceRecord& r) {
       state_->deployments.erase(r.uid);
       ++state_->report.accepted;
     } else {
-      state_->Observe(state_->deployments, r.uid, instance, AbstractDeployment(r.object), r);
+      state_->Observe(state_->deployments, r.uid, "", AbstractDeployment(*object), r, object);
     }
   } else if (r.kind == "Node") {
     if (removed) {
       state_->nodes.erase(r.uid);
       ++state_->report.accepted;
     } else {
-      state_->Observe(state_->nodes, r.uid, instance, AbstractNode(r.object), r);
+      state_->Observe(state_->nodes, r.uid, "", AbstractNode(*object), r, object);
     }
   } else {
     ++state_->report.unmodelled;
@@ -286,7 +297,7 @@ Result<AcceptReport> AcceptNdjson(std::istream& in, int max_coalesced) {
     if (line.empty()) continue;
     Result<TraceRecord> record = ParseTraceRecord(line);
     if (!record) return record.error().Annotate("line " + std::to_string(number));
-    Status status = acceptor.Accept(*record);
+    Status status = acceptor.Accept(std::move(*record));
     if (!status.ok()) return status.Annotate("line " + std::to_string(number));
   }
   return acceptor.report();

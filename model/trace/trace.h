@@ -90,9 +90,10 @@ class TraceAcceptor {
   TraceAcceptor(TraceAcceptor&&) noexcept;
   TraceAcceptor& operator=(TraceAcceptor&&) noexcept;
 
-  // Replays one record. InvalidArgument for a record the models cannot read (an unknown type,
-  // a watch event without an rv that is an integer); the report is unchanged then.
-  Status Accept(const TraceRecord& record);
+  // Replays one record (taken by value: the acceptor keeps its object to report the next
+  // violation with). InvalidArgument for a record the models cannot read (an unknown type, a
+  // watch event without an rv that is an integer); the report is unchanged then.
+  Status Accept(TraceRecord record);
   const AcceptReport& report() const;
 
  private:

@@ -11,119 +11,20 @@
 #include "model/node/node.h"
 #include "model/pod/pod.h"
 #include "model/rollout/rollout.h"
+#include "model/testing/traces.h"
 
 namespace kref::model {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::Concretization;
+using testing::DeploymentObject;
+using testing::GeneratedTrace;
+using testing::GenerateTrace;
+using testing::NodeObject;
+using testing::PodObject;
 
-// --- Concretization: a model state as the API object that shows it (the inverse of the
-// abstraction functions, for generating traces). ---
-
-boost::json::object Condition(const char* type, bool status, const char* reason = nullptr) {
-  boost::json::object c{{"type", type}, {"status", status ? "True" : "False"}};
-  if (reason) c["reason"] = reason;
-  return c;
-}
-
-std::string StateIn(const MachineTable& t, StateKey key, int region) {
-  return t.states[RegionState(key, region)];
-}
-
-boost::json::object PodObject(StateKey key, const std::string& uid) {
-  const MachineTable& t = PodMachine::Table();
-  auto is = [&](int region, const char* state) { return StateIn(t, key, region) == state; };
-  boost::json::object metadata{{"uid", uid}, {"name", "p-" + uid}, {"namespace", "default"}};
-  if (is(PodMachine::kDeletion, "Terminating")) metadata["deletionTimestamp"] = "2026-11-27T13:00:00Z";
-  boost::json::object spec;
-  if (is(PodMachine::kScheduling, "Scheduled")) spec["nodeName"] = "n1";
-  boost::json::array conditions{
-      Condition("PodScheduled", is(PodMachine::kScheduling, "Scheduled")),
-      Condition("PodReadyToStartContainers", is(PodMachine::kSandbox, "SandboxReady")),
-      Condition("Initialized", is(PodMachine::kInitialization, "Initialized")),
-      Condition("ContainersReady", is(PodMachine::kContainers, "ContainersReady")),
-      Condition("Ready", is(PodMachine::kReadiness, "Ready"))};
-  boost::json::object status{{"phase", StateIn(t, key, PodMachine::kPhase)}, {"conditions", conditions}};
-  return {{"kind", "Pod"}, {"metadata", metadata}, {"spec", spec}, {"status", status}};
-}
-
-boost::json::object DeploymentObject(StateKey key, const std::string& uid) {
-  const MachineTable& t = RolloutMachine::Table();
-  std::string progress = StateIn(t, key, RolloutMachine::kProgress);
-  boost::json::array conditions;
-  if (progress == "Rolling") conditions.push_back(Condition("Progressing", true, "ReplicaSetUpdated"));
-  if (progress == "Complete") conditions.push_back(Condition("Progressing", true, "NewReplicaSetAvailable"));
-  if (progress == "Stalled") conditions.push_back(Condition("Progressing", false, "ProgressDeadlineExceeded"));
-  if (progress == "CreateFailed") conditions.push_back(Condition("Progressing", false, "ReplicaSetCreateError"));
-  if (progress == "Paused" || progress == "Resumed") {
-    boost::json::object c{{"type", "Progressing"}, {"status", "Unknown"},
-                          {"reason", progress == "Paused" ? "DeploymentPaused" : "DeploymentResumed"}};
-    conditions.push_back(c);
-  }
-  conditions.push_back(Condition("Available", StateIn(t, key, RolloutMachine::kAvailability) == "Available"));
-  if (StateIn(t, key, RolloutMachine::kFailure) == "ReplicaFailure") {
-    conditions.push_back(Condition("ReplicaFailure", true, "FailedCreate"));
-  }
-  return {{"kind", "Deployment"},
-          {"metadata", {{"uid", uid}, {"name", "d-" + uid}, {"namespace", "default"}}},
-          {"status", {{"conditions", conditions}}}};
-}
-
-boost::json::object NodeObject(StateKey key, const std::string& uid) {
-  const MachineTable& t = NodeMachine::Table();
-  std::string readiness = StateIn(t, key, NodeMachine::kReadiness);
-  std::string taint = StateIn(t, key, NodeMachine::kTaint);
-  boost::json::array taints;
-  if (taint == "NotReadyTainted") taints.push_back({{"key", "node.kubernetes.io/not-ready"}, {"effect", "NoExecute"}});
-  if (taint == "UnreachableTainted") taints.push_back({{"key", "node.kubernetes.io/unreachable"}, {"effect", "NoExecute"}});
-  const char* status = readiness == "Ready" ? "True" : readiness == "Unknown" ? "Unknown" : "False";
-  return {{"kind", "Node"},
-          {"metadata", {{"uid", uid}, {"name", "node-" + uid}}},
-          {"spec", {{"taints", taints}}},
-          {"status", {{"conditions", boost::json::array{{{"type", "Ready"}, {"status", status}}}}}}};
-}
-
-// --- Trace generation from the models (soundness) and single-record mutations (sensitivity). ---
-
-struct Trace {
-  std::vector<TraceRecord> records;
-  std::vector<StateKey> keys;  // the state each object record shows
-  std::vector<std::size_t> object_records;
-};
-
-template <class M>
-Trace Generate(const std::string& kind, const typename M::Facts& facts, int steps,
-               const std::function<boost::json::object(StateKey, const std::string&)>& gamma) {
-  Trace trace;
-  std::int64_t rv = 1;
-  auto add = [&](TraceRecord r) {
-    r.seq = static_cast<std::int64_t>(trace.records.size()) + 1;
-    r.stream = kind;
-    trace.records.push_back(std::move(r));
-  };
-  add({.type = "LIST", .kind = kind, .rv = "1"});
-  add({.type = "WATCH", .kind = kind, .rv = "1"});
-  M machine;
-  bool removed = false;
-  for (int i = 0; i <= steps && !removed; ++i) {
-    if (i > 0) {
-      int event = *rc::gen::inRange(0, M::kEventCount);
-      if (machine.Fire(event, facts) != Verdict::kAccepted) continue;
-    }
-    StateKey key = machine.Key();
-    removed = machine.StateName().find("Removed") != std::string::npos;
-    TraceRecord r;
-    r.type = i == 0 ? "ADDED" : removed ? "DELETED" : "MODIFIED";
-    r.kind = kind;
-    r.uid = "u1";
-    r.rv = std::to_string(++rv);
-    r.object = gamma(key, "u1");
-    trace.object_records.push_back(trace.records.size());
-    trace.keys.push_back(key);
-    add(std::move(r));
-  }
-  return trace;
-}
+int RcPick(int n) { return *rc::gen::inRange(0, n); }
 
 AcceptReport Replay(const std::vector<TraceRecord>& records) {
   TraceAcceptor acceptor;
@@ -156,8 +57,8 @@ bool RegionUnreachable(int from_state, int to_state) {
 
 template <class M>
 void CheckSoundness(const std::string& kind, const typename M::Facts& facts,
-                    const std::function<boost::json::object(StateKey, const std::string&)>& gamma) {
-  Trace trace = Generate<M>(kind, facts, *rc::gen::inRange(1, 40), gamma);
+                    const Concretization& gamma) {
+  GeneratedTrace trace = GenerateTrace<M>(kind, "u1", facts, *rc::gen::inRange(1, 40), gamma, RcPick);
   AcceptReport report = Replay(trace.records);
   RC_ASSERT(report.violations.empty());
   RC_ASSERT(report.records == static_cast<std::int64_t>(trace.records.size()));
@@ -168,8 +69,8 @@ void CheckSoundness(const std::string& kind, const typename M::Facts& facts,
 // record's in one region, in a way no event sequence allows: the acceptor must report it.
 template <class M>
 void CheckSensitivity(const std::string& kind, const typename M::Facts& facts,
-                      const std::function<boost::json::object(StateKey, const std::string&)>& gamma) {
-  Trace trace = Generate<M>(kind, facts, *rc::gen::inRange(5, 40), gamma);
+                      const Concretization& gamma) {
+  GeneratedTrace trace = GenerateTrace<M>(kind, "u1", facts, *rc::gen::inRange(5, 40), gamma, RcPick);
   RC_PRE(trace.object_records.size() >= 2);
   const MachineTable& t = M::Table();
   std::vector<std::tuple<std::size_t, StateKey>> mutations;
