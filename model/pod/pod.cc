@@ -11,8 +11,8 @@ using msm::Row;
 
 KREF_MODEL_STATE(Pending);
 KREF_MODEL_FLAGGED_STATE(Running);
-KREF_MODEL_STATE(Succeeded);
-KREF_MODEL_STATE(Failed);
+KREF_MODEL_FLAGGED_STATE(Succeeded);
+KREF_MODEL_FLAGGED_STATE(Failed);
 KREF_MODEL_STATE(Unscheduled);
 KREF_MODEL_FLAGGED_STATE(Scheduled);
 KREF_MODEL_STATE(NoSandbox);
@@ -53,11 +53,22 @@ struct PodFront : msm::FrontBase<PodFront> {
   using initial_state = ::boost::mpl::vector<Pending, Unscheduled, NoSandbox, NotInitialized,
                                              ContainersNotReady, NotReady, Live>;
 
-  struct IsScheduled {
-    static constexpr const char* name = "IsScheduled";
+  template <class F>
+  static bool Ended(F& fsm) {
+    return fsm.template is_flag_active<SucceededFlag>() || fsm.template is_flag_active<FailedFlag>();
+  }
+  struct ScheduledAndNotEnded {
+    static constexpr const char* name = "ScheduledAndNotEnded";
     template <class E, class F, class S, class T>
     bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.template is_flag_active<ScheduledFlag>();
+      return fsm.template is_flag_active<ScheduledFlag>() && !Ended(fsm);
+    }
+  };
+  struct NotEnded {
+    static constexpr const char* name = "NotEnded";
+    template <class E, class F, class S, class T>
+    bool operator()(const E&, F& fsm, S&, T&) const {
+      return !Ended(fsm);
     }
   };
   struct IsInitialized {
@@ -101,10 +112,10 @@ struct PodFront : msm::FrontBase<PodFront> {
       //  from                event                    to                  action      guard
       Row<Unscheduled,        Bound,                   Scheduled,          RecordNode, none>,
       Row<Unscheduled,        SchedulingFailed,        Unscheduled,        none,       none>,
-      Row<NoSandbox,          SandboxCreated,          SandboxReady,       none,       IsScheduled>,
+      Row<NoSandbox,          SandboxCreated,          SandboxReady,       none,       ScheduledAndNotEnded>,
       Row<SandboxReady,       SandboxLost,             NoSandbox,          none,       none>,
-      Row<NotInitialized,     InitContainersCompleted, Initialized,        none,       IsScheduled>,
-      Row<Initialized,        InitContainersRestarted, NotInitialized,     none,       none>,
+      Row<NotInitialized,     InitContainersCompleted, Initialized,        none,       ScheduledAndNotEnded>,
+      Row<Initialized,        InitContainersRestarted, NotInitialized,     none,       NotEnded>,
       Row<Pending,            ContainerStarted,        Running,            none,       IsInitialized>,
       Row<Pending,            AllSucceeded,            Succeeded,          none,       none>,
       Row<Running,            AllSucceeded,            Succeeded,          none,       none>,
