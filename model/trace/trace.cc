@@ -220,10 +220,11 @@ struct TraceAcceptor::State {
                 : r.type == "CLOSED"   ? WatchMachine::kStreamClosed
                                        : WatchMachine::kObjectEvent;
     WatchMachine& w = streams[r.stream];
-    std::string before = w.StateName();
+    StateKey before_key = w.Key();
     std::int64_t last = w.last_rv();
     Verdict verdict = w.Fire(event, facts);
     if (verdict == Verdict::kAccepted) return Status::Ok();
+    std::string before = KeyName(WatchMachine::Table(), before_key);
     Violation v;
     v.seq = r.seq;
     v.machine = "watch";
