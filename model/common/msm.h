@@ -77,9 +77,10 @@ namespace front = ::boost::msm::front;
 using front::none;
 using front::Row;
 
-// What the last event did to the machine, recorded by the overridden hooks.
+// What the last event did to the machine, recorded by the overridden hooks (MSM's defaults
+// assert). An exception from a guard or an action is a bug in the model, reported as kIllegal.
 struct Outcome {
-  bool illegal = false;
+  bool illegal = false;   // no region had a row for the event
   std::string exception;  // what() of an exception thrown by a guard or action
 };
 
@@ -230,7 +231,7 @@ class Runner {
     ::boost::msm::back::HandledEnum handled = ::boost::msm::back::HANDLED_FALSE;
     int i = 0;
     (void)((i++ == event ? (handled = machine_.process_event(Events{}), true) : false) || ...);
-    if (!machine_.outcome.exception.empty()) return Verdict::kIllegal;
+    if (machine_.outcome.illegal || !machine_.outcome.exception.empty()) return Verdict::kIllegal;
     if (handled & ::boost::msm::back::HANDLED_TRUE) return Verdict::kAccepted;
     if (handled & ::boost::msm::back::HANDLED_GUARD_REJECT) return Verdict::kGuardRejected;
     return Verdict::kIllegal;
