@@ -5,8 +5,8 @@
 // facade headers stay free of Boost.
 //
 // Conventions a machine follows:
-//   - states and events are declared with KREF_MODEL_STATE / KREF_MODEL_EVENT (their `name` is
-//     the spec's name); guards are functors with a `name`;
+//   - states, events, guards and actions are declared with the KREF_MODEL_* macros below (a
+//     state's, event's or guard's `name` is the spec's name);
 //   - rows are msm::front::Row<From, Event, To, Action, Guard>; a row that keeps the state names
 //     it as both ends (no `none` targets), so the table is exactly the spec's;
 //   - the front-end derives from FrontBase<Self> and holds the machine's data (the facts the
@@ -48,6 +48,27 @@
   struct Name : ::boost::msm::front::terminate_state<> { static constexpr const char* name = #Name; }
 #define KREF_MODEL_EVENT(Name) \
   struct Name { static constexpr const char* name = #Name; }
+
+// A guard named as in the spec. `expr` reads `fsm` (the machine: fsm.data, and
+// fsm.template is_flag_active<StateFlag>() for other regions) and `event`.
+#define KREF_MODEL_GUARD(Name, expr)                                 \
+  struct Name {                                                      \
+    static constexpr const char* name = #Name;                       \
+    template <class E, class F, class S, class T>                    \
+    bool operator()(const E& event, F& fsm, S&, T&) const {          \
+      (void)event;                                                   \
+      return (expr);                                                 \
+    }                                                                \
+  }
+// An action: the statements after the name run with `fsm` and `event` in scope.
+#define KREF_MODEL_ACTION(Name, ...)                                 \
+  struct Name {                                                      \
+    template <class E, class F, class S, class T>                    \
+    void operator()(const E& event, F& fsm, S&, T&) const {          \
+      (void)event;                                                   \
+      __VA_ARGS__;                                                   \
+    }                                                                \
+  }
 
 // Defines the members KREF_MODEL_FACADE_MEMBERS declares, for a facade whose Runner type is
 // RunnerType and whose machine is named by the string `machine`.

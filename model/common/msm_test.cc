@@ -30,25 +30,10 @@ struct Data {
 struct LampFront : msm::FrontBase<LampFront> {
   Data data;
   using initial_state = Off;
-  struct Allowed {
-    static constexpr const char* name = "Allowed";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.data.facts.allowed;
-    }
-  };
-  struct Count {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      ++fsm.data.presses;
-    }
-  };
-  struct Throw {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F&, S&, T&) const {
-      throw std::runtime_error("boom");
-    }
-  };
+  KREF_MODEL_GUARD(Allowed, fsm.data.facts.allowed);
+  KREF_MODEL_ACTION(Count, ++fsm.data.presses);
+  KREF_MODEL_ACTION(Throw, throw std::runtime_error("boom"));
+
   using transition_table = ::boost::mpl::vector<
       Row<Off, Press, On, Count, Allowed>,
       Row<On, Press, Off, Count, none>,

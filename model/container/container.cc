@@ -48,41 +48,16 @@ struct ContainerFront : msm::FrontBase<ContainerFront> {
   Data data;
   using initial_state = Waiting;
 
-  struct ShouldRestart {
-    static constexpr const char* name = "ShouldRestart";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return RestartAllowed(fsm.data);
-    }
-  };
-  struct RecordExit {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.last_exit_code = fsm.data.facts.exit_code;
-      if (fsm.data.facts.ran_for_s >= kBackOffResetSeconds) fsm.data.consecutive_restarts = 0;
-    }
-  };
-  struct RecordStartError {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.last_exit_code = kStartErrorExitCode;
-    }
-  };
-  struct RecordKill {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.killed = true;
-      fsm.data.last_exit_code = fsm.data.facts.exit_code;
-    }
-  };
-  struct BeginBackOff {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      ++fsm.data.restart_count;
-      ++fsm.data.consecutive_restarts;
-      fsm.data.backoff_s = CrashLoopBackOffSeconds(fsm.data.consecutive_restarts);
-    }
-  };
+  KREF_MODEL_GUARD(ShouldRestart, RestartAllowed(fsm.data));
+  KREF_MODEL_ACTION(RecordExit,
+                    fsm.data.last_exit_code = fsm.data.facts.exit_code;
+                    if (fsm.data.facts.ran_for_s >= kBackOffResetSeconds) fsm.data.consecutive_restarts = 0);
+  KREF_MODEL_ACTION(RecordStartError, fsm.data.last_exit_code = kStartErrorExitCode);
+  KREF_MODEL_ACTION(RecordKill, fsm.data.killed = true; fsm.data.last_exit_code = fsm.data.facts.exit_code);
+  KREF_MODEL_ACTION(BeginBackOff,
+                    ++fsm.data.restart_count;
+                    ++fsm.data.consecutive_restarts;
+                    fsm.data.backoff_s = CrashLoopBackOffSeconds(fsm.data.consecutive_restarts));
 
   using transition_table = ::boost::mpl::vector<
       //  from        event            to          action            guard

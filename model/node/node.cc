@@ -31,51 +31,26 @@ struct Data {
   NodeMachine::Facts facts;
 };
 
-template <class Flag>
-struct FlagGuard {
-  template <class E, class F, class S, class T>
-  bool operator()(const E&, F& fsm, S&, T&) const {
-    return fsm.template is_flag_active<Flag>();
-  }
-};
-
-template <NodeMachine::Toleration kToleration>
-struct TaintedAndTolerated {
-  template <class E, class F, class S, class T>
-  bool operator()(const E&, F& fsm, S&, T&) const {
-    // The taint region moves first: the pod meets the taint only if it was really added.
-    bool tainted = fsm.template is_flag_active<NotReadyTaintedFlag>() ||
-                   fsm.template is_flag_active<UnreachableTaintedFlag>();
-    return tainted && fsm.data.facts.toleration == kToleration;
-  }
-};
+template <class F>
+bool Tainted(F& fsm) {
+  // The taint region moves first: the pod meets the taint only if it was really added.
+  return fsm.template is_flag_active<NotReadyTaintedFlag>() ||
+         fsm.template is_flag_active<UnreachableTaintedFlag>();
+}
 
 struct NodeFront : msm::FrontBase<NodeFront> {
   Data data;
   // Region order matters: taint before eviction.
   using initial_state = ::boost::mpl::vector<NotReady, Untainted, PodRunning>;
 
-  struct IsNotReady : FlagGuard<NotReadyFlag> {
-    static constexpr const char* name = "IsNotReady";
-  };
-  struct IsUnknown : FlagGuard<UnknownFlag> {
-    static constexpr const char* name = "IsUnknown";
-  };
-  struct IsReady : FlagGuard<ReadyFlag> {
-    static constexpr const char* name = "IsReady";
-  };
-  struct NoTaintLeft : FlagGuard<UntaintedFlag> {
-    static constexpr const char* name = "NoTaintLeft";
-  };
-  struct NotTolerated : TaintedAndTolerated<NodeMachine::Toleration::kNone> {
-    static constexpr const char* name = "NotTolerated";
-  };
-  struct ToleratedForAWhile : TaintedAndTolerated<NodeMachine::Toleration::kForAWhile> {
-    static constexpr const char* name = "ToleratedForAWhile";
-  };
-  struct ToleratedForever : TaintedAndTolerated<NodeMachine::Toleration::kForever> {
-    static constexpr const char* name = "ToleratedForever";
-  };
+  using Toleration = NodeMachine::Toleration;
+  KREF_MODEL_GUARD(IsNotReady, fsm.template is_flag_active<NotReadyFlag>());
+  KREF_MODEL_GUARD(IsUnknown, fsm.template is_flag_active<UnknownFlag>());
+  KREF_MODEL_GUARD(IsReady, fsm.template is_flag_active<ReadyFlag>());
+  KREF_MODEL_GUARD(NoTaintLeft, fsm.template is_flag_active<UntaintedFlag>());
+  KREF_MODEL_GUARD(NotTolerated, Tainted(fsm) && fsm.data.facts.toleration == Toleration::kNone);
+  KREF_MODEL_GUARD(ToleratedForAWhile, Tainted(fsm) && fsm.data.facts.toleration == Toleration::kForAWhile);
+  KREF_MODEL_GUARD(ToleratedForever, Tainted(fsm) && fsm.data.facts.toleration == Toleration::kForever);
 
   using transition_table = ::boost::mpl::vector<
       //  from                event                  to                  action guard

@@ -57,56 +57,15 @@ struct PodFront : msm::FrontBase<PodFront> {
   static bool Ended(F& fsm) {
     return fsm.template is_flag_active<SucceededFlag>() || fsm.template is_flag_active<FailedFlag>();
   }
-  struct ScheduledAndNotEnded {
-    static constexpr const char* name = "ScheduledAndNotEnded";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.template is_flag_active<ScheduledFlag>() && !Ended(fsm);
-    }
-  };
-  struct NotEnded {
-    static constexpr const char* name = "NotEnded";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return !Ended(fsm);
-    }
-  };
-  struct IsInitialized {
-    static constexpr const char* name = "IsInitialized";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.template is_flag_active<InitializedFlag>();
-    }
-  };
-  struct RunningAndInitialized {
-    static constexpr const char* name = "RunningAndInitialized";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.template is_flag_active<RunningFlag>() &&
-             fsm.template is_flag_active<InitializedFlag>();
-    }
-  };
-  struct ReadyAllowed {
-    static constexpr const char* name = "ReadyAllowed";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.data.facts.readiness_gates_true &&
-             fsm.template is_flag_active<ContainersReadyFlag>();
-    }
-  };
-  struct GateFailing {
-    static constexpr const char* name = "GateFailing";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return !fsm.data.facts.readiness_gates_true;
-    }
-  };
-  struct RecordNode {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.node_name = fsm.data.facts.node_name;
-    }
-  };
+  KREF_MODEL_GUARD(ScheduledAndNotEnded, fsm.template is_flag_active<ScheduledFlag>() && !Ended(fsm));
+  KREF_MODEL_GUARD(NotEnded, !Ended(fsm));
+  KREF_MODEL_GUARD(IsInitialized, fsm.template is_flag_active<InitializedFlag>());
+  KREF_MODEL_GUARD(RunningAndInitialized,
+                   fsm.template is_flag_active<RunningFlag>() && fsm.template is_flag_active<InitializedFlag>());
+  KREF_MODEL_GUARD(ReadyAllowed,
+                   fsm.data.facts.readiness_gates_true && fsm.template is_flag_active<ContainersReadyFlag>());
+  KREF_MODEL_GUARD(GateFailing, !fsm.data.facts.readiness_gates_true);
+  KREF_MODEL_ACTION(RecordNode, fsm.data.node_name = fsm.data.facts.node_name);
 
   using transition_table = ::boost::mpl::vector<
       //  from                event                    to                  action      guard

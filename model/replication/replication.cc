@@ -64,54 +64,20 @@ Data After(Data d, ExpectationsExpired) {
   return d;
 }
 
+bool Settled(const Data& d) { return d.adds == 0 && d.dels == 0; }
+bool Balanced(const Data& d) { return d.active == d.replicas; }
+
 struct ReplicationFront : msm::FrontBase<ReplicationFront> {
   Data data;
   using initial_state = InSync;
 
-  struct Expecting {
-    static constexpr const char* name = "Expecting";
-    template <class E, class F, class S, class T>
-    bool operator()(const E& e, F& fsm, S&, T&) const {
-      Data d = After(fsm.data, e);
-      return d.adds > 0 || d.dels > 0;
-    }
-  };
-  struct Even {
-    static constexpr const char* name = "Even";
-    template <class E, class F, class S, class T>
-    bool operator()(const E& e, F& fsm, S&, T&) const {
-      Data d = After(fsm.data, e);
-      return d.adds == 0 && d.dels == 0 && d.active == d.replicas;
-    }
-  };
-  struct Uneven {
-    static constexpr const char* name = "Uneven";
-    template <class E, class F, class S, class T>
-    bool operator()(const E& e, F& fsm, S&, T&) const {
-      Data d = After(fsm.data, e);
-      return d.adds == 0 && d.dels == 0 && d.active != d.replicas;
-    }
-  };
-  struct TooFew {
-    static constexpr const char* name = "TooFew";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.data.active < fsm.data.replicas;
-    }
-  };
-  struct TooMany {
-    static constexpr const char* name = "TooMany";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.data.active > fsm.data.replicas;
-    }
-  };
-  struct Apply {
-    template <class E, class F, class S, class T>
-    void operator()(const E& e, F& fsm, S&, T&) const {
-      fsm.data = After(fsm.data, e);
-    }
-  };
+  // Judged on the data after the event's bookkeeping.
+  KREF_MODEL_GUARD(Expecting, !Settled(After(fsm.data, event)));
+  KREF_MODEL_GUARD(Even, Settled(After(fsm.data, event)) && Balanced(After(fsm.data, event)));
+  KREF_MODEL_GUARD(Uneven, Settled(After(fsm.data, event)) && !Balanced(After(fsm.data, event)));
+  KREF_MODEL_GUARD(TooFew, fsm.data.active < fsm.data.replicas);
+  KREF_MODEL_GUARD(TooMany, fsm.data.active > fsm.data.replicas);
+  KREF_MODEL_ACTION(Apply, fsm.data = After(fsm.data, event));
 
   using transition_table = ::boost::mpl::vector<
       //  from      event                to        action guard

@@ -42,13 +42,7 @@ struct RolloutFront : msm::FrontBase<RolloutFront> {
   Data data;
   using initial_state = ::boost::mpl::vector<NoProgressCondition, Unavailable, NoReplicaFailure>;
 
-  struct HasProgressDeadline {
-    static constexpr const char* name = "HasProgressDeadline";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.data.facts.has_progress_deadline;
-    }
-  };
+  KREF_MODEL_GUARD(HasProgressDeadline, fsm.data.facts.has_progress_deadline);
 
   using transition_table = ::boost::mpl::vector<
       //  from                 event                       to                guard

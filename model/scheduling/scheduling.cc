@@ -45,65 +45,22 @@ struct Data {
   std::string nominated_node;
 };
 
-#define KREF_FACT_GUARD(Name, expr)                        \
-  struct Name {                                            \
-    static constexpr const char* name = #Name;             \
-    template <class E, class F, class S, class T>          \
-    bool operator()(const E&, F& fsm, S&, T&) const {      \
-      const SchedulingMachine::Facts& facts = fsm.data.facts; \
-      return (expr);                                       \
-    }                                                      \
-  }
-
 struct SchedulingFront : msm::FrontBase<SchedulingFront> {
   Data data;
   using initial_state = ::boost::mpl::vector<NotQueued, NotNominated>;
 
-  KREF_FACT_GUARD(HasGates, facts.has_gates);
-  KREF_FACT_GUARD(NoGates, !facts.has_gates);
-  KREF_FACT_GUARD(Retryable, facts.retryable);
-  KREF_FACT_GUARD(NotRetryable, !facts.retryable);
-  KREF_FACT_GUARD(BackoffExpired, facts.backoff_expired);
-  KREF_FACT_GUARD(StillBackingOff, !facts.backoff_expired);
-  struct IsInFlight {
-    static constexpr const char* name = "IsInFlight";
-    template <class E, class F, class S, class T>
-    bool operator()(const E&, F& fsm, S&, T&) const {
-      return fsm.template is_flag_active<InFlightFlag>();
-    }
-  };
-
-  struct StartCycle {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      ++fsm.data.attempts;
-    }
-  };
-  struct BackOff {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.backoff_s = PodBackoffSeconds(fsm.data.attempts);
-      fsm.data.node.clear();
-    }
-  };
-  struct Reserve {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.node = fsm.data.facts.node;
-    }
-  };
-  struct Nominate {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.nominated_node = fsm.data.facts.node;
-    }
-  };
-  struct ClearNomination {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.nominated_node.clear();
-    }
-  };
+  KREF_MODEL_GUARD(HasGates, fsm.data.facts.has_gates);
+  KREF_MODEL_GUARD(NoGates, !fsm.data.facts.has_gates);
+  KREF_MODEL_GUARD(Retryable, fsm.data.facts.retryable);
+  KREF_MODEL_GUARD(NotRetryable, !fsm.data.facts.retryable);
+  KREF_MODEL_GUARD(BackoffExpired, fsm.data.facts.backoff_expired);
+  KREF_MODEL_GUARD(StillBackingOff, !fsm.data.facts.backoff_expired);
+  KREF_MODEL_GUARD(IsInFlight, fsm.template is_flag_active<InFlightFlag>());
+  KREF_MODEL_ACTION(StartCycle, ++fsm.data.attempts);
+  KREF_MODEL_ACTION(BackOff, fsm.data.backoff_s = PodBackoffSeconds(fsm.data.attempts); fsm.data.node.clear());
+  KREF_MODEL_ACTION(Reserve, fsm.data.node = fsm.data.facts.node);
+  KREF_MODEL_ACTION(Nominate, fsm.data.nominated_node = fsm.data.facts.node);
+  KREF_MODEL_ACTION(ClearNomination, fsm.data.nominated_node.clear());
 
   using transition_table = ::boost::mpl::vector<
       //  from           event                  to             action           guard
@@ -133,8 +90,6 @@ struct SchedulingFront : msm::FrontBase<SchedulingFront> {
       Row<Nominated,     NominationCleared,     NotNominated,  ClearNomination, none>,
       Row<Nominated,     BindSucceeded,         NotNominated,  ClearNomination, none>>;
 };
-
-#undef KREF_FACT_GUARD
 
 using Runner = msm::Runner<SchedulingFront, Enqueued, GatesRemoved, Popped, ScheduleFailed,
                            PreemptionNominated, NominationCleared, NodeReserved, BindSucceeded,

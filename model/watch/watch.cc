@@ -35,47 +35,20 @@ struct Data {
   int gaps = 0;
 };
 
-#define KREF_WATCH_GUARD(Name, expr)                   \
-  struct Name {                                        \
-    static constexpr const char* name = #Name;         \
-    template <class E, class F, class S, class T>      \
-    bool operator()(const E&, F& fsm, S&, T&) const {  \
-      const Data& data = fsm.data;                     \
-      return (expr);                                   \
-    }                                                  \
-  }
-
 struct WatchFront : msm::FrontBase<WatchFront> {
   Data data;
   using initial_state = Idle;
 
-  KREF_WATCH_GUARD(FromLastRv, data.facts.rv == data.last_rv && !data.facts.send_initial_events);
-  KREF_WATCH_GUARD(SendsInitialEvents, data.facts.send_initial_events);
-  KREF_WATCH_GUARD(IsAdded, data.facts.type == WatchMachine::Type::kAdded);
-  KREF_WATCH_GUARD(EndsInitialEvents,
-                   data.facts.initial_events_end && data.facts.rv >= data.max_initial_rv);
-  KREF_WATCH_GUARD(RvAdvances, data.facts.rv > data.last_rv);
-  KREF_WATCH_GUARD(RvNotBehind, data.facts.rv >= data.last_rv);
-
-  struct SeeRv {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.last_rv = fsm.data.facts.rv;
-    }
-  };
-  struct SeeInitial {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.max_initial_rv = std::max(fsm.data.max_initial_rv, fsm.data.facts.rv);
-    }
-  };
-  struct Relist {
-    template <class E, class F, class S, class T>
-    void operator()(const E&, F& fsm, S&, T&) const {
-      fsm.data.last_rv = fsm.data.facts.rv;
-      ++fsm.data.gaps;
-    }
-  };
+  KREF_MODEL_GUARD(FromLastRv, fsm.data.facts.rv == fsm.data.last_rv && !fsm.data.facts.send_initial_events);
+  KREF_MODEL_GUARD(SendsInitialEvents, fsm.data.facts.send_initial_events);
+  KREF_MODEL_GUARD(IsAdded, fsm.data.facts.type == WatchMachine::Type::kAdded);
+  KREF_MODEL_GUARD(EndsInitialEvents,
+                   fsm.data.facts.initial_events_end && fsm.data.facts.rv >= fsm.data.max_initial_rv);
+  KREF_MODEL_GUARD(RvAdvances, fsm.data.facts.rv > fsm.data.last_rv);
+  KREF_MODEL_GUARD(RvNotBehind, fsm.data.facts.rv >= fsm.data.last_rv);
+  KREF_MODEL_ACTION(SeeRv, fsm.data.last_rv = fsm.data.facts.rv);
+  KREF_MODEL_ACTION(SeeInitial, fsm.data.max_initial_rv = std::max(fsm.data.max_initial_rv, fsm.data.facts.rv));
+  KREF_MODEL_ACTION(Relist, fsm.data.last_rv = fsm.data.facts.rv; ++fsm.data.gaps);
 
   using transition_table = ::boost::mpl::vector<
       //  from           event         to             action      guard
@@ -95,8 +68,6 @@ struct WatchFront : msm::FrontBase<WatchFront> {
       Row<Closed,        Gone,         Expired,       none,       none>,
       Row<Expired,       ListedEvent,  Listed,        Relist,     none>>;
 };
-
-#undef KREF_WATCH_GUARD
 
 using Runner = msm::Runner<WatchFront, ListedEvent, WatchOpened, ObjectEvent, Bookmark, Gone,
                            StreamClosed>;
