@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
     std::cout << file << ": " << report->records << " records, " << report->violations.size()
               << " violations (" << report->started << " started, " << report->accepted
               << " accepted, " << report->stutters << " unchanged, " << report->gaps
-              << " after gaps, " << report->unmodelled << " of unmodelled kinds)\n";
+              << " after gaps, " << report->unchecked << " unchecked after a violation, "
+              << report->unmodelled << " of unmodelled kinds)\n";
     if (!report->violations.empty() && status == 0) status = 1;
   }
   return status;

@@ -10,7 +10,9 @@
 //   - after a gap (a relist) or at an instance's first observation, any path is accepted: the
 //     state must only be reachable;
 //   - anything else is illegal, reported with the allowed successors; the replay then jumps to
-//     the observed state if it is reachable at all, so later steps are still checked.
+//     the observed state if it is reachable at all, so later steps are still checked. When it is
+//     not, the instance's state is unknown: later observations are not checked (kUnchecked)
+//     until one is reachable from the initial state again.
 // Searches are breadth-first over abstract states, firing events on copies of the machine, so
 // guards and the machine's data take part. A state reachable only through data the observation
 // does not show may be missed: such misses are reported, never hidden.
@@ -43,6 +45,7 @@ enum class StepKind {
   kAccepted,     // explained by a path of at most max_coalesced events
   kGapAccepted,  // after a gap: reachable
   kIllegal,      // no short path (or, after a gap or at the start, no path at all)
+  kUnchecked,    // after an unreachable state, until a reachable one is seen
 };
 std::string_view StepKindName(StepKind kind);
 
@@ -67,6 +70,17 @@ class InstanceReplay {
     const MachineTable& table = M::Table();
     StepResult result;
     if (started_ && Matches(machine_.Key(), obs)) return result;  // kStutter
+    if (lost_) {
+      if (auto found = Search(obs, kUnboundedDepth)) {
+        Adopt(*found, result);
+        started_ = true;
+        lost_ = false;
+        result.kind = StepKind::kGapAccepted;
+      } else {
+        result.kind = StepKind::kUnchecked;
+      }
+      return result;
+    }
     bool unbounded = gap || !started_;
     if (!unbounded) {
       if (OneEvent(obs, result)) {
@@ -99,9 +113,10 @@ class InstanceReplay {
       result.observed = ObservedName(table, obs.key, obs.mask);
       result.allowed = Successors(obs.facts);
     }
-    // Unreachable even with any number of events: start over from the next observation.
+    // Unreachable even with any number of events: the state is unknown from here on.
     machine_ = M();
     started_ = false;
+    lost_ = true;
     return result;
   }
 
@@ -199,6 +214,7 @@ class InstanceReplay {
 
   M machine_;
   bool started_ = false;
+  bool lost_ = false;
   int max_coalesced_;
 };
 

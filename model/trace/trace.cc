@@ -17,6 +17,7 @@ std::string_view StepKindName(StepKind kind) {
     case StepKind::kAccepted: return "accepted";
     case StepKind::kGapAccepted: return "accepted after a gap";
     case StepKind::kIllegal: return "illegal";
+    case StepKind::kUnchecked: return "unchecked";
   }
   return "unknown";
 }
@@ -184,6 +185,7 @@ struct TraceAcceptor::State {
       case StepKind::kStarted: ++report.started; break;
       case StepKind::kAccepted: ++report.accepted; break;
       case StepKind::kGapAccepted: ++report.gaps; break;
+      case StepKind::kUnchecked: ++report.unchecked; break;
       case StepKind::kIllegal: {
         std::string instance = r.kind + " " + (r.namespace_.empty() ? "" : r.namespace_ + "/") +
                                r.name + " (" + r.uid + ")";

@@ -80,6 +80,7 @@ struct AcceptReport {
   std::int64_t started = 0;    // first sight of an instance
   std::int64_t gaps = 0;       // reachable after a relist
   std::int64_t unmodelled = 0; // records of kinds no model covers
+  std::int64_t unchecked = 0;  // observations after an unreachable state (see replay.h)
   std::vector<Violation> violations;
 };
 

@@ -184,11 +184,15 @@ TEST(TraceTest, AGapAcceptsAnyReachableStateButNotAnUnreachableOne) {
       R"({"seq":4,"type":"CLOSED","stream":"pods"})",
       R"({"seq":5,"type":"LIST","stream":"pods","rv":"50","gap":true})",
       R"({"seq":6,"type":"SYNC","kind":"Pod","stream":"pods","gap":true,"object":{"metadata":{"uid":"a"},"status":{"phase":"Pending"}}})",
+      R"({"seq":7,"type":"WATCH","stream":"pods","rv":"50"})",
+      R"({"seq":8,"type":"MODIFIED","kind":"Pod","stream":"pods","object":{"metadata":{"uid":"a","resourceVersion":"51"},"status":{"phase":"Running"}}})",
   }));
   ASSERT_TRUE(bad.has_value()) << bad.error();
   ASSERT_EQ(bad->violations.size(), 1u) << Describe(*bad);
   EXPECT_EQ(bad->violations[0].machine, "pod");
   EXPECT_EQ(bad->violations[0].seq, 6);
+  // The pod's state is unknown after that: the next version is not judged against it.
+  EXPECT_EQ(bad->unchecked, 1);
 }
 
 TEST(TraceTest, WatchStreamsMustKeepResourceVersionOrder) {
