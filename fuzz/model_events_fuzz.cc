@@ -25,9 +25,10 @@ ContainerMachine::Facts FactsOf(ContainerMachine*, std::uint8_t b) {
   ContainerMachine::Facts f;
   f.restart_policy = static_cast<RestartPolicy>(b % 3);
   f.sidecar = b & 4;
+  f.init = (b & 4) || (b & 64);
   f.pod_deleting = b & 8;
   f.exit_code = (b >> 4) & 1 ? 1 : 0;
-  f.ran_for_s = (b >> 5) & 1 ? 600 : 5;
+  f.ran_for_s = (b >> 5) & 1 ? 601 : 5;
   return f;
 }
 PodMachine::Facts FactsOf(PodMachine*, std::uint8_t b) {

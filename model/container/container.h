@@ -25,26 +25,28 @@ class ContainerMachine {
     kImagePullFailed,
     kStartFailed,
     kExited,
-    kBackOffStarted,
+    kRestartScheduled,
     kBackOffExpired,
     kKilled,
+    kSandboxRecreated,
   };
-  static constexpr int kEventCount = 7;
+  static constexpr int kEventCount = 8;
 
   // What the guards and actions read; set with each event.
   struct Facts {
-    RestartPolicy restart_policy = RestartPolicy::kAlways;
-    bool sidecar = false;       // an init container with restartPolicy Always
+    RestartPolicy restart_policy = RestartPolicy::kAlways;  // the pod's
+    bool init = false;          // an init container (runs again only after a failure)
+    bool sidecar = false;       // an init container with restartPolicy Always (always runs again)
     bool pod_deleting = false;  // the pod has a deletionTimestamp
     int exit_code = 0;          // Exited: the process's exit code
-    std::int64_t ran_for_s = 0; // Exited: how long the process ran
+    std::int64_t ran_for_s = 0; // Exited: how long it ran (over kBackOffResetSeconds resets)
   };
 
   KREF_MODEL_FACADE_MEMBERS(ContainerMachine)
 
   std::string_view State() const;  // Waiting, Running or Terminated
-  int restart_count() const;
-  int consecutive_restarts() const;  // since the last run of kBackOffResetSeconds or more
+  int restart_count() const;         // restarts started (restartCount)
+  int consecutive_restarts() const;  // since the last run longer than kBackOffResetSeconds
   std::int64_t backoff_s() const;    // the delay the current back-off waits out (0 before any)
   int last_exit_code() const;        // the exit code of the last termination (128 for StartError)
   bool ShouldRestart() const;        // the guard, from the current data

@@ -72,6 +72,8 @@ struct NodeFront : msm::FrontBase<NodeFront> {
       Row<PodRunning,         UnreachableTaintAdded, PodEvicted,         none, NotTolerated>,
       Row<PodRunning,         UnreachableTaintAdded, EvictionPending,    none, ToleratedForAWhile>,
       Row<PodRunning,         UnreachableTaintAdded, PodRunning,         none, ToleratedForever>,
+      Row<EvictionPending,    NotReadyTaintAdded,    PodEvicted,         none, NotTolerated>,
+      Row<EvictionPending,    UnreachableTaintAdded, PodEvicted,         none, NotTolerated>,
       Row<EvictionPending,    TaintsRemoved,         PodRunning,         none, NoTaintLeft>,
       Row<EvictionPending,    TolerationExpired,     PodEvicted,         none, none>>;
 };

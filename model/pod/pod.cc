@@ -37,6 +37,8 @@ KREF_MODEL_EVENT(ContainerStarted);
 KREF_MODEL_EVENT(ContainersBecameReady);
 KREF_MODEL_EVENT(ContainerBecameUnready);
 KREF_MODEL_EVENT(ReadinessGatesChanged);
+KREF_MODEL_EVENT(MarkedNotReady);
+KREF_MODEL_EVENT(ReadyReported);
 KREF_MODEL_EVENT(AllSucceeded);
 KREF_MODEL_EVENT(SomeFailed);
 KREF_MODEL_EVENT(DeletionRequested);
@@ -88,6 +90,8 @@ struct PodFront : msm::FrontBase<PodFront> {
       Row<NotReady,           ContainersBecameReady,   Ready,              none,       ReadyAllowed>,
       Row<NotReady,           ReadinessGatesChanged,   Ready,              none,       ReadyAllowed>,
       Row<Ready,              ReadinessGatesChanged,   NotReady,           none,       GateFailing>,
+      Row<Ready,              MarkedNotReady,          NotReady,           none,       none>,
+      Row<NotReady,           ReadyReported,           Ready,              none,       ReadyAllowed>,
       Row<Ready,              ContainerBecameUnready,  NotReady,           none,       none>,
       Row<Ready,              InitContainersRestarted, NotReady,           none,       none>,
       Row<Ready,              AllSucceeded,            NotReady,           none,       none>,
@@ -100,7 +104,7 @@ struct PodFront : msm::FrontBase<PodFront> {
 using Runner = msm::Runner<PodFront, Bound, SchedulingFailed, SandboxCreated, SandboxLost,
                            InitContainersCompleted, InitContainersRestarted, ContainerStarted,
                            ContainersBecameReady, ContainerBecameUnready, ReadinessGatesChanged,
-                           AllSucceeded, SomeFailed, DeletionRequested, ObjectRemoved>;
+                           MarkedNotReady, ReadyReported, AllSucceeded, SomeFailed, DeletionRequested, ObjectRemoved>;
 
 }  // namespace
 

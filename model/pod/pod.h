@@ -27,12 +27,14 @@ class PodMachine {
     kContainersBecameReady,
     kContainerBecameUnready,
     kReadinessGatesChanged,
+    kMarkedNotReady,
+    kReadyReported,
     kAllSucceeded,
     kSomeFailed,
     kDeletionRequested,
     kObjectRemoved,
   };
-  static constexpr int kEventCount = 14;
+  static constexpr int kEventCount = 16;
 
   // Regions, in StateKey order.
   enum Region { kPhase, kScheduling, kSandbox, kInitialization, kContainers, kReadiness, kDeletion };

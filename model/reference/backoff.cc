@@ -11,7 +11,8 @@ std::int64_t Doubling(int n, std::int64_t initial, std::int64_t max) {
 }  // namespace
 
 std::int64_t CrashLoopBackOffSeconds(int consecutive_restarts) {
-  return Doubling(consecutive_restarts, kCrashLoopInitialSeconds, kCrashLoopMaxSeconds);
+  if (consecutive_restarts <= 1) return 0;
+  return Doubling(consecutive_restarts - 1, kCrashLoopInitialSeconds, kCrashLoopMaxSeconds);
 }
 
 std::int64_t PodBackoffSeconds(int attempts) {

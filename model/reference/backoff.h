@@ -6,9 +6,10 @@
 
 namespace kref::model {
 
-// CrashLoopBackOff: the kubelet waits before the n-th consecutive restart of a container
-// (n >= 1) 10 s doubled per earlier consecutive restart, at most 300 s (MaxContainerBackOff).
-// A container that ran for kBackOffResetSeconds starts again from n = 1.
+// CrashLoopBackOff: the delay before the n-th consecutive restart of a container. The first
+// (n = 1) is not delayed (the kubelet's back-off has no entry yet); the n-th waits 10 s doubled
+// per restart after the second, at most 300 s (MaxContainerBackOff): 0, 10, 20, 40, 80, 160,
+// 300. A container that ran more than kBackOffResetSeconds (2 x 300 s) starts again from n = 1.
 inline constexpr std::int64_t kCrashLoopInitialSeconds = 10;
 inline constexpr std::int64_t kCrashLoopMaxSeconds = 300;
 inline constexpr std::int64_t kBackOffResetSeconds = 600;

@@ -5,11 +5,11 @@
 namespace kref::model {
 namespace {
 
-TEST(BackoffTest, CrashLoopDoublesFromTenSecondsToFiveMinutes) {
-  // pod-lifecycle.md: "an exponential backoff delay (10s, 20s, 40s, ...), that is capped at
-  // five minutes".
-  const std::int64_t expected[] = {10, 20, 40, 80, 160, 300, 300};
-  for (int n = 1; n <= 7; ++n) EXPECT_EQ(CrashLoopBackOffSeconds(n), expected[n - 1]) << n;
+TEST(BackoffTest, CrashLoopRestartsOnceAtOnceThenDoublesFromTenSecondsToFiveMinutes) {
+  // The first restart finds no back-off entry (doBackOff), then 10 s doubling, capped at 300 s:
+  // the familiar Error, restartCount 1, then CrashLoopBackOff.
+  const std::int64_t expected[] = {0, 10, 20, 40, 80, 160, 300, 300};
+  for (int n = 1; n <= 8; ++n) EXPECT_EQ(CrashLoopBackOffSeconds(n), expected[n - 1]) << n;
   EXPECT_EQ(CrashLoopBackOffSeconds(1000), 300);
 }
 

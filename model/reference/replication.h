@@ -44,7 +44,9 @@ ReplicaDecision DecideReplicas(int replicas, const std::vector<RankedPod>& activ
 //      the UID breaking a tie within a bucket;
 //   7. more container restarts first;
 //   8. newer first, by the same log2 buckets of age, the UID breaking a tie.
-// A zero time is the newest. Stable for pods equal under every rule.
+// A zero time is the newest. Pods equal under every rule keep their input order (upstream's
+// sort is not stable: their order is unspecified there). Not modelled: the tie-break on
+// sidecar restart counts that newer upstream releases add to rule 7.
 std::vector<RankedPod> RankPodsForDeletion(std::vector<RankedPod> pods, std::int64_t now_ns);
 
 // floor(log2(now - t)) in nanoseconds, or -1 when t is not before now.

@@ -42,7 +42,8 @@ std::vector<ScaleDecision> RollingStep(const DeploymentView& d, const ReplicaSet
       return {{new_rs.name, new_rs.spec_replicas, new_rs.spec_replicas + up}};
     }
   }
-  // reconcileOldReplicaSets
+  // reconcileOldReplicaSets, over the old ReplicaSets that have replicas (FilterActiveReplicaSets)
+  std::erase_if(old_rss, [](const ReplicaSetView& rs) { return rs.spec_replicas == 0; });
   if (SumSpec(old_rss) == 0) return {};
   int all = SumSpec(old_rss) + new_rs.spec_replicas;
   int min_available = d.replicas - f.max_unavailable;
@@ -94,7 +95,7 @@ std::vector<ScaleDecision> RecreateStep(const DeploymentView& d, const ReplicaSe
   }
   if (!out.empty()) return out;
   for (const ReplicaSetView& rs : old_rss) {
-    if (rs.status_replicas > 0) return {};  // old pods still running: wait
+    if (rs.status_replicas > 0 || rs.non_terminal_pods > 0) return {};  // old pods still run: wait
   }
   if (new_rs.spec_replicas != d.replicas) return {{new_rs.name, new_rs.spec_replicas, d.replicas}};
   return {};
@@ -129,7 +130,8 @@ std::vector<std::string> HistoryToDelete(const std::vector<ReplicaSetView>& old_
   if (diff <= 0) return {};
   std::stable_sort(cleanable.begin(), cleanable.end(),
                    [](const ReplicaSetView& a, const ReplicaSetView& b) {
-                     return a.revision != b.revision ? a.revision < b.revision : a.name < b.name;
+                     if (a.revision != b.revision) return a.revision < b.revision;
+                     return a.created != b.created ? a.created < b.created : a.name < b.name;
                    });
   std::vector<std::string> out;
   for (int i = 0; i < diff; ++i) {

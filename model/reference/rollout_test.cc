@@ -66,10 +66,23 @@ TEST(RolloutReferenceTest, RecreateEmptiesOldReplicaSetsFirst) {
   ReplicaSetView fresh = Rs("new", 2, 0, 0);
   ReplicaSetView old = Rs("old", 1, 3, 3);
   EXPECT_EQ(RolloutStep(d, fresh, {old}), (std::vector<ScaleDecision>{{"old", 3, 0}}));
-  old.spec_replicas = 0;  // pods still terminating
+  old.spec_replicas = 0;  // the ReplicaSet still counts its pods
   EXPECT_TRUE(RolloutStep(d, fresh, {old}).empty());
   old.status_replicas = 0;
+  old.non_terminal_pods = 2;  // terminating pods are not in status.replicas, yet still run
+  EXPECT_TRUE(RolloutStep(d, fresh, {old}).empty());
+  old.non_terminal_pods = 0;
   EXPECT_EQ(RolloutStep(d, fresh, {old}), (std::vector<ScaleDecision>{{"new", 0, 3}}));
+}
+
+TEST(RolloutReferenceTest, AvailabilityIsCountedOverReplicaSetsThatHaveReplicas) {
+  // An old ReplicaSet already scaled to 0 whose status still shows 4 available pods must not
+  // widen the scale-down budget: 10 replicas, maxUnavailable 2, so 8 must stay available.
+  ReplicaSetView fresh = Rs("new", 3, 3, 0);
+  ReplicaSetView emptied = Rs("emptied", 1, 0, 4);
+  ReplicaSetView old = Rs("old", 2, 10, 10);
+  EXPECT_EQ(RolloutStep(TenReplicas(), fresh, {emptied, old}),
+            (std::vector<ScaleDecision>{{"old", 10, 8}}));
 }
 
 TEST(RolloutReferenceTest, RevisionsAndHistory) {

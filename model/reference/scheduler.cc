@@ -27,38 +27,47 @@ std::int64_t LeastRequested(std::int64_t requested, std::int64_t capacity) {
 }  // namespace
 
 std::vector<std::string> FilterFailures(const SchedPod& pod, const SchedNode& node) {
-  std::vector<std::string> out;
   if (node.unschedulable &&
       !ToleratedBy({"node.kubernetes.io/unschedulable", "", TaintEffect::kNoSchedule}, pod.tolerations)) {
-    out.push_back("node(s) were unschedulable");
+    return {"node(s) were unschedulable"};
   }
   if (!pod.node_name.empty() && pod.node_name != node.name) {
-    out.push_back("node(s) didn't match the requested node name");
+    return {"node(s) didn't match the requested node name"};
   }
   for (const SchedTaint& taint : node.taints) {
     if (taint.effect == TaintEffect::kPreferNoSchedule || ToleratedBy(taint, pod.tolerations)) continue;
-    out.push_back("node(s) had untolerated taint {" + taint.key + ": " + taint.value + "}");
-    break;
+    return {"node(s) had untolerated taint {" + taint.key + ": " + taint.value + "}"};
   }
   for (const auto& [key, value] : pod.node_selector) {
     auto it = node.labels.find(key);
     if (it == node.labels.end() || it->second != value) {
-      out.push_back("node(s) didn't match Pod's node affinity/selector");
-      break;
+      return {"node(s) didn't match Pod's node affinity/selector"};
     }
   }
+  // NodeResourcesFit (fitsRequest): the pod count, then each resource the pod asks for.
+  std::vector<std::string> out;
   if (node.pods + 1 > node.allowed_pods) out.push_back("Too many pods");
-  if (pod.milli_cpu > node.allocatable_milli_cpu - node.requested_milli_cpu) out.push_back("Insufficient cpu");
-  if (pod.memory > node.allocatable_memory - node.requested_memory) out.push_back("Insufficient memory");
+  if (pod.milli_cpu > 0 && pod.milli_cpu > node.allocatable_milli_cpu - node.requested_milli_cpu) {
+    out.push_back("Insufficient cpu");
+  }
+  if (pod.memory > 0 && pod.memory > node.allocatable_memory - node.requested_memory) {
+    out.push_back("Insufficient memory");
+  }
   return out;
 }
 
 std::int64_t LeastAllocatedScore(const SchedPod& pod, const SchedNode& node) {
-  std::int64_t cpu = LeastRequested(node.nonzero_requested_milli_cpu + pod.nonzero_milli_cpu,
-                                    node.allocatable_milli_cpu);
-  std::int64_t memory = LeastRequested(node.nonzero_requested_memory + pod.nonzero_memory,
-                                       node.allocatable_memory);
-  return (cpu + memory) / 2;
+  std::int64_t score = 0, weights = 0;
+  if (node.allocatable_milli_cpu > 0) {
+    score += LeastRequested(node.nonzero_requested_milli_cpu + pod.nonzero_milli_cpu,
+                            node.allocatable_milli_cpu);
+    ++weights;
+  }
+  if (node.allocatable_memory > 0) {
+    score += LeastRequested(node.nonzero_requested_memory + pod.nonzero_memory, node.allocatable_memory);
+    ++weights;
+  }
+  return weights == 0 ? 0 : score / weights;
 }
 
 std::int64_t BalancedAllocationScore(const SchedPod& pod, const SchedNode& node) {

@@ -1,9 +1,11 @@
 // The default scheduler's filters and scores for the plugins that decide most placements
 // (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit with
 // LeastAllocated, NodeResourcesBalancedAllocation), as pure functions with upstream's integer
-// arithmetic (pkg/scheduler/framework/plugins/...). PodTopologySpread, InterPodAffinity,
-// ImageLocality and the volume plugins are not modelled: they add nothing when a pod uses no
-// spread constraints, pod affinity, or volumes and images are not pre-pulled.
+// arithmetic (pkg/scheduler/framework/plugins/...). Not modelled: NodePorts, the volume
+// plugins, InterPodAffinity, ImageLocality (which scores nodes that already have the image) and
+// PodTopologySpread, whose system default constraints (hostname maxSkew 3, zone maxSkew 5,
+// ScheduleAnyway) score every pod a Service, ReplicaSet, StatefulSet or ReplicationController
+// selects. So BestNodes is upstream's choice only for pods none of those score differently.
 #pragma once
 
 #include <cstdint>
@@ -67,12 +69,14 @@ inline constexpr std::int64_t kMaxNodeScore = 100;
 inline constexpr std::int64_t kDefaultMilliCpuRequest = 100;
 inline constexpr std::int64_t kDefaultMemoryRequest = 200 * 1024 * 1024;
 
-// Why the node does not fit, in upstream's words (one entry per failing filter), or empty.
+// Why the node does not fit, in upstream's words, or empty. Filters run in the default order
+// (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodeResourcesFit) and the first
+// that fails gives the reasons, as RunFilterPlugins does; NodeResourcesFit may give several.
 std::vector<std::string> FilterFailures(const SchedPod& pod, const SchedNode& node);
 
 // NodeResourcesFit (LeastAllocated, cpu and memory weighted 1): per resource
 // (allocatable - requested) * 100 / allocatable with the pod's non-zero requests added, 0 when
-// over; their mean.
+// over; their mean over the resources the node has (allocatable above 0).
 std::int64_t LeastAllocatedScore(const SchedPod& pod, const SchedNode& node);
 // NodeResourcesBalancedAllocation: (1 - |cpu fraction - memory fraction| / 2) * 100, fractions
 // of the actual requests (the pod's included) over allocatable, capped at 1.

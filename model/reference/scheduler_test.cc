@@ -52,6 +52,9 @@ TEST(SchedulerReferenceTest, PodsWithoutRequestsCountTheNonZeroDefaults) {
   // cpu (1000-100)*100/1000 = 90; memory (1024-200)*100/1024 = 80; mean 85.
   EXPECT_EQ(LeastAllocatedScore(pod, n), 85);
   EXPECT_EQ(BalancedAllocationScore(pod, n), 100);  // actual requests: 0 and 0
+  // A node without memory to offer is scored on cpu alone.
+  SchedNode cpu_only = Node("c", 1000, 0, 0, 0);
+  EXPECT_EQ(LeastAllocatedScore(pod, cpu_only), 90);
 }
 
 TEST(SchedulerReferenceTest, FiltersSayWhyInUpstreamWords) {
@@ -61,11 +64,20 @@ TEST(SchedulerReferenceTest, FiltersSayWhyInUpstreamWords) {
   n.unschedulable = true;
   n.taints = {{"dedicated", "gpu", TaintEffect::kNoSchedule}, {"soft", "x", TaintEffect::kPreferNoSchedule}};
   n.pods = 110;
+  // The first failing filter decides; later ones are not run.
+  EXPECT_THAT(FilterFailures(pod, n), ::testing::ElementsAre("node(s) were unschedulable"));
+  n.unschedulable = false;
   EXPECT_THAT(FilterFailures(pod, n),
-              ::testing::ElementsAre("node(s) were unschedulable",
-                                     "node(s) had untolerated taint {dedicated: gpu}",
-                                     "node(s) didn't match Pod's node affinity/selector",
-                                     "Too many pods", "Insufficient cpu"));
+              ::testing::ElementsAre("node(s) had untolerated taint {dedicated: gpu}"));
+  n.taints.erase(n.taints.begin());
+  EXPECT_THAT(FilterFailures(pod, n),
+              ::testing::ElementsAre("node(s) didn't match Pod's node affinity/selector"));
+  n.labels["disk"] = "ssd";
+  EXPECT_THAT(FilterFailures(pod, n), ::testing::ElementsAre("Too many pods", "Insufficient cpu"));
+  // A pod that asks for nothing fits a node that is already over-committed.
+  SchedNode full = Node("full", 1000, kGi, 1500, 2 * kGi);
+  EXPECT_TRUE(FilterFailures(SchedPod{}, full).empty());
+  EXPECT_THAT(FilterFailures(Requesting(1, 0), full), ::testing::ElementsAre("Insufficient cpu"));
   pod = Requesting(100, 1);
   pod.node_name = "other";
   EXPECT_THAT(FilterFailures(pod, Node("n", 1000, kGi, 0, 0)),

@@ -47,7 +47,8 @@ TEST(RolloutModelTest, PauseThenResume) {
   EXPECT_EQ(d.Fire(D::kNewReplicaSetCreated), Verdict::kIllegal);  // no rollout while paused
   EXPECT_EQ(d.Fire(D::kDeploymentResumed), Verdict::kAccepted);
   EXPECT_EQ(d.State(D::kProgress), "Resumed");
-  EXPECT_EQ(d.Fire(D::kFoundNewReplicaSet), Verdict::kAccepted);  // an undo made while paused
+  EXPECT_EQ(d.Fire(D::kFoundNewReplicaSet), Verdict::kIllegal);  // only before any condition
+  EXPECT_EQ(d.Fire(D::kReplicaSetUpdated), Verdict::kAccepted);   // an undo made while paused
   EXPECT_EQ(d.State(D::kProgress), "Rolling");
 }
 

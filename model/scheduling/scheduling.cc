@@ -83,12 +83,12 @@ struct SchedulingFront : msm::FrontBase<SchedulingFront> {
       Row<Unschedulable, UnschedulableTimedOut, BackoffQ,      none,            StillBackingOff>,
       Row<Unschedulable, PodDeleted,            Deleted,       none,            none>,
       Row<Assumed,       BindSucceeded,         Bound,         none,            none>,
-      Row<Assumed,       BindFailed,            BackoffQ,      BackOff,         none>,
+      Row<Assumed,       BindFailed,            BackoffQ,      BackOff,         Retryable>,
+      Row<Assumed,       BindFailed,            Unschedulable, BackOff,         NotRetryable>,
       Row<Assumed,       PodDeleted,            Deleted,       none,            none>,
       Row<NotNominated,  PreemptionNominated,   Nominated,     Nominate,        IsInFlight>,
       Row<Nominated,     PreemptionNominated,   Nominated,     Nominate,        IsInFlight>,
-      Row<Nominated,     NominationCleared,     NotNominated,  ClearNomination, none>,
-      Row<Nominated,     BindSucceeded,         NotNominated,  ClearNomination, none>>;
+      Row<Nominated,     NominationCleared,     NotNominated,  ClearNomination, none>>;
 };
 
 using Runner = msm::Runner<SchedulingFront, Enqueued, GatesRemoved, Popped, ScheduleFailed,

@@ -34,7 +34,7 @@ class SchedulingMachine {
 
   struct Facts {
     bool has_gates = false;        // Enqueued
-    bool retryable = false;        // ScheduleFailed: an error, or a move during the cycle
+    bool retryable = false;        // ScheduleFailed, BindFailed: an error, or a move during the cycle
     bool backoff_expired = false;  // ClusterEventMoved, UnschedulableTimedOut
     std::string node;              // NodeReserved, PreemptionNominated
   };

@@ -145,8 +145,8 @@ std::vector<std::pair<std::string, Observation<ContainerMachine>>> AbstractConta
             }
           }
         }
+        f.init = true;
         f.sidecar = own == "Always";
-        if (policy == RestartPolicy::kAlways) f.restart_policy = RestartPolicy::kOnFailure;
       }
       const boost::json::object* last = terminated;
       if (!last) {

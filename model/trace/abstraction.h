@@ -23,8 +23,8 @@ namespace kref::model {
 Observation<PodMachine> AbstractPod(const boost::json::object& pod, bool removed);
 
 // Each container of a Pod (init containers first, then app containers), by name: its state,
-// and the pod's restart policy as it applies to it (a regular init container restarts only on
-// failure; a sidecar, an init container with restartPolicy Always, always does).
+// the pod's restart policy, and whether it is an init container or a sidecar (an init
+// container with restartPolicy Always).
 std::vector<std::pair<std::string, Observation<ContainerMachine>>> AbstractContainers(
     const boost::json::object& pod);
 

@@ -51,7 +51,9 @@ TEST(AbstractionTest, ContainersWithTheirRestartPolicy) {
   const MachineTable& t = ContainerMachine::Table();
   EXPECT_EQ(containers[0].first, "setup");
   EXPECT_EQ(t.states[containers[0].second.key], "Terminated");
-  EXPECT_EQ(containers[0].second.facts.restart_policy, RestartPolicy::kOnFailure);
+  EXPECT_EQ(containers[0].second.facts.restart_policy, RestartPolicy::kAlways);
+  EXPECT_TRUE(containers[0].second.facts.init);
+  EXPECT_FALSE(containers[0].second.facts.sidecar);
   EXPECT_EQ(containers[0].second.facts.ran_for_s, 5);
   EXPECT_TRUE(containers[1].second.facts.sidecar);
   EXPECT_EQ(t.states[containers[1].second.key], "Running");
