@@ -176,7 +176,7 @@ RC_GTEST_PROP(ContainerModelProp, RandomEventsKeepEveryInvariant, ()) {
     facts.exit_code = *rc::gen::element(0, 1, 137);
     facts.ran_for_s = *rc::gen::element<std::int64_t>(1, 600, 601, 3600);
     int restarts_before = c.restart_count();
-    Verdict verdict = testing::WalkAgreeing(c, {{event, facts}})[0];
+    Verdict verdict = testing::FireAgreeing(c, event, facts);
 
     RC_ASSERT(c.restart_count() >= restarts_before);  // RestartCountNeverDecreases
     if (absorbed && verdict == Verdict::kAccepted) {     // TerminatedWithoutRestartAbsorbs

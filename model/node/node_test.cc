@@ -64,7 +64,7 @@ RC_GTEST_PROP(NodeModelProp, RandomEventsKeepEveryInvariant, ()) {
     N::Facts facts = Tolerating(always_forever ? Toleration::kForever : static_cast<Toleration>(tolerance));
     std::string taint_before(node.State(N::kTaint));
     std::string pod_before(node.State(N::kEviction));
-    testing::WalkAgreeing(node, {{event, facts}});
+    testing::FireAgreeing(node, event, facts);
     std::string readiness(node.State(N::kReadiness));
     std::string taint(node.State(N::kTaint));
     std::string pod(node.State(N::kEviction));

@@ -110,7 +110,7 @@ RC_GTEST_PROP(PodModelProp, RandomEventsKeepEveryInvariant, ()) {
     std::string phase_before(pod.State(P::kPhase));
     std::string node_before = pod.node_name();
     bool removed_before = pod.State(P::kDeletion) == "Removed";
-    Verdict verdict = testing::WalkAgreeing(pod, {{event, facts}})[0];
+    Verdict verdict = testing::FireAgreeing(pod, event, facts);
 
     for (const std::string& broken : pod.BrokenInvariants()) RC_FAIL(broken + ": " + pod.StateName());
     if (phase_before == "Succeeded" || phase_before == "Failed") {

@@ -96,7 +96,7 @@ RC_GTEST_PROP(ReplicationModelProp, RandomEventsKeepEveryInvariant, ()) {
 
   R rs;
   for (const auto& [event, replicas] : steps) {
-    Verdict verdict = testing::WalkAgreeing(rs, {{event, Replicas(replicas)}})[0];
+    Verdict verdict = testing::FireAgreeing(rs, event, Replicas(replicas));
     for (const std::string& broken : rs.BrokenInvariants()) RC_FAIL(broken + " in " + rs.StateName());
     if (event == R::kSynced && verdict == Verdict::kAccepted) {  // NoOvershoot
       RC_ASSERT(rs.active() + rs.pending_creates() <= std::max(rs.replicas(), rs.active()));

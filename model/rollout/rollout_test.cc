@@ -67,7 +67,7 @@ RC_GTEST_PROP(RolloutModelProp, RandomEventsKeepEveryInvariant, ()) {
   for (const auto& [event, has_deadline] : steps) {
     ever_deadline = ever_deadline || has_deadline;
     std::string before(d.State(D::kProgress));
-    testing::WalkAgreeing(d, {{event, D::Facts{has_deadline}}});
+    testing::FireAgreeing(d, event, D::Facts{has_deadline});
     std::string after(d.State(D::kProgress));
     if (before == "Stalled" && event == D::kDeploymentPaused) RC_ASSERT(after == "Stalled");
     if (before == "Paused" && after != "Paused") RC_ASSERT(event == D::kDeploymentResumed);

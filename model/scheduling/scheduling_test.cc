@@ -91,7 +91,7 @@ RC_GTEST_PROP(SchedulingModelProp, RandomEventsKeepEveryInvariant, ()) {
     std::string before(pod.State(S::kQueue));
     int attempts = pod.attempts();
     std::string node = pod.node();
-    Verdict verdict = testing::WalkAgreeing(pod, {{event, facts}})[0];
+    Verdict verdict = testing::FireAgreeing(pod, event, facts);
     std::string after(pod.State(S::kQueue));
     if (after == "BackoffQ") {
       RC_ASSERT(pod.backoff_s() >= kPodInitialBackoffSeconds);

@@ -35,18 +35,14 @@ inline std::set<std::string> SpecInvariants(const std::string& machine) {
   return names;
 }
 
-// Fires every (event, facts) step, requiring each to agree with the table; returns the verdicts.
+// Fires one event, requiring the step to agree with the table (RC_FAIL otherwise).
 template <class M>
-std::vector<Verdict> WalkAgreeing(M& machine, const std::vector<std::pair<int, typename M::Facts>>& steps) {
-  std::vector<Verdict> verdicts;
-  for (const auto& [event, facts] : steps) {
-    StateKey before = machine.Key();
-    Verdict verdict = machine.Fire(event, facts);
-    std::string why = StepDisagreement(M::Table(), before, event, verdict, machine.Key());
-    if (!why.empty()) RC_FAIL(why);
-    verdicts.push_back(verdict);
-  }
-  return verdicts;
+Verdict FireAgreeing(M& machine, int event, const typename M::Facts& facts) {
+  StateKey before = machine.Key();
+  Verdict verdict = machine.Fire(event, facts);
+  std::string why = StepDisagreement(M::Table(), before, event, verdict, machine.Key());
+  if (!why.empty()) RC_FAIL(why);
+  return verdict;
 }
 
 // Removes from `unfired` the rows that explain an accepted step.

@@ -237,12 +237,8 @@ struct TraceAcceptor::State {
     v.step.before = before;
     v.step.observed = WatchMachine::Table().events[event] + " (" + r.type + ", " +
                       std::string(VerdictName(verdict)) + ")";
-    for (int e = 0; e < WatchMachine::kEventCount; ++e) {
-      for (const Edge* edge : WatchMachine::Table().EdgesFrom(before)) {
-        if (edge->event == WatchMachine::Table().events[e]) {
-          v.step.allowed.push_back(edge->event + (edge->guard.empty() ? "" : " [" + edge->guard + "]"));
-        }
-      }
+    for (const Edge* edge : WatchMachine::Table().EdgesFrom(before)) {
+      v.step.allowed.push_back(edge->event + (edge->guard.empty() ? "" : " [" + edge->guard + "]"));
     }
     report.violations.push_back(std::move(v));
     return Status::Ok();

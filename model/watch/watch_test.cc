@@ -81,7 +81,7 @@ RC_GTEST_PROP(WatchModelProp, RandomEventsKeepEveryInvariant, ()) {
     std::string before(w.State());
     std::int64_t last = w.last_rv();
     int gaps = w.gaps();
-    Verdict verdict = testing::WalkAgreeing(w, {{event, facts}})[0];
+    Verdict verdict = testing::FireAgreeing(w, event, facts);
     if (verdict != Verdict::kAccepted) continue;
     if (before == "Watching" && event == W::kObjectEvent) RC_ASSERT(w.last_rv() > last);
     if (event == W::kBookmark) RC_ASSERT(w.last_rv() >= last || before == "InitialEvents");
