@@ -69,7 +69,7 @@ class ApiServer {
   HttpResponse Handle(const HttpRequest& request);
 
  private:
-  struct Call;  // one resource request being served (apiserver.cc)
+  struct Call;  // one resource request being served (internal/handlers.h)
 
   HttpResponse Dispatch(const Call& call);
   // The stored object the call names; NotFound worded as upstream's.
